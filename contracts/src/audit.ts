@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+export const ActionLogEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorUserId: z.number().int().nullable(),
+  actorName: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  dealershipId: z.number().int().nullable(),
+  entityType: z.string(),
+  entityId: z.string(),
+  action: z.string(),
+  processStep: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+});
+export type ActionLogEntry = z.infer<typeof ActionLogEntry>;
+
+export const ActionLogQuery = z.object({
+  entityType: z.string().max(64).optional(),
+  entityId: z.string().max(64).optional(),
+  actorUserId: z.coerce.number().int().positive().optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ActionLogQuery = z.infer<typeof ActionLogQuery>;

@@ -1,0 +1,7 @@
+import "./zodConfig";
+
+export * from "./audit";
+export * from "./auth";
+export * from "./errors";
+export * from "./roles";
+export * from "./staff";

@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/** Staff roles of a dealer group. Group-wide roles have no home dealership. */
+export const ROLES = [
+  "admin",
+  "director",
+  "sales_manager",
+  "salesperson",
+  "service_advisor",
+  "call_center_operator",
+  "fi_specialist",
+  "personal_manager",
+  "marketer",
+] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const LOCALES = ["ru", "en"] as const;
+export const Locale = z.enum(LOCALES);
+export type Locale = z.infer<typeof Locale>;
+
+/**
+ * What a role may do. Routes declare the permission they need; the server maps roles to permissions,
+ * and the web app only uses the list to decide what to show.
+ */
+export const PERMISSIONS = [
+  "dealerships.read",
+  "staff.read",
+  "staff.manage",
+  "audit.read",
+  "clients.read",
+  "clients.write",
+  "clients.merge",
+  "clients.import",
+] as const;
+export const Permission = z.enum(PERMISSIONS);
+export type Permission = z.infer<typeof Permission>;

@@ -1,0 +1,88 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Config } from "./config";
+import { auditRoutes } from "./modules/audit/routes";
+import { registerAccessControl } from "./modules/staff/accessControl";
+import { staffRoutes } from "./modules/staff/routes";
+import type { Database, Db } from "./platform/db/database";
+import { registerErrorHandling } from "./platform/http/errorHandler";
+import { healthRoutes } from "./platform/http/health";
+
+/** What every route plugin receives. */
+export interface AppContext {
+  db: Db;
+  database: Database;
+  config: Config;
+}
+
+export interface BuildOptions {
+  /** Where the built web app is; defaults to web/dist beside the server package. */
+  webDist?: string | null;
+  logger?: boolean | object;
+}
+
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: ctx.config.logLevel,
+      redact: ["req.headers.cookie", "req.headers['x-csrf-token']", "res.headers['set-cookie']"],
+    },
+    // Behind a load balancer the client address comes from X-Forwarded-For (login throttling uses it).
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => {
+      const incoming = req.headers["x-request-id"];
+      return typeof incoming === "string" && /^[\w-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const webDist = options.webDist === undefined ? defaultWebDist() : options.webDist;
+  registerErrorHandling(app, { spaFallback: Boolean(webDist) });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Orbit API",
+        version: "1",
+        description:
+          "Predictive CRM and one-window front office for car dealer groups. Sign in with POST /api/auth/login; " +
+          "send the returned csrfToken as the X-CSRF-Token header on every POST, PUT, PATCH and DELETE.",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  registerAccessControl(app, ctx.db, ctx.config.sessionTtlMs);
+
+  await app.register(healthRoutes, ctx);
+  await app.register(staffRoutes, ctx);
+  await app.register(auditRoutes, ctx);
+
+  if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
+  return app;
+}
+
+function defaultWebDist(): string | null {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, "web", "dist");
+    if (existsSync(join(candidate, "index.html"))) return candidate;
+    dir = dirname(dir);
+  }
+  return null;
+}

@@ -1,0 +1,59 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  ORBIT_DATA_DIR: z.string().min(1).default("./data"),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  /** Set to "true" behind HTTPS so the session cookie is only sent over TLS. */
+  COOKIE_SECURE: z.enum(["true", "false"]).default("false"),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /** Clients in the demo dealer group seeded on first start of an empty database. */
+  ORBIT_DEMO_CLIENTS: z.coerce.number().int().min(0).max(10_000_000).default(20_000),
+  ORBIT_DEMO_SEED: z.coerce.number().int().default(1),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  database: { kind: "postgres"; url: string; poolSize: number } | { kind: "pglite"; dataDir: string };
+  logLevel: (typeof LOG_LEVELS)[number];
+  cookieSecure: boolean;
+  sessionTtlMs: number;
+  demo: { clients: number; seed: number };
+}
+
+export class ConfigError extends Error {}
+
+/** Reads configuration from the environment; a bad value stops start-up with the variable's name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: "postgres", url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      : { kind: "pglite", dataDir: resolve(e.ORBIT_DATA_DIR) },
+    logLevel: e.LOG_LEVEL,
+    cookieSecure: e.COOKIE_SECURE === "true",
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    demo: { clients: e.ORBIT_DEMO_CLIENTS, seed: e.ORBIT_DEMO_SEED },
+  };
+}

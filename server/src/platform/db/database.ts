@@ -1,0 +1,179 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** A drizzle database or transaction; services take this so callers can compose them in one transaction. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type QueryFn = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string; poolSize?: number }
+  | { kind: "pglite"; dataDir: string }
+  | { kind: "pglite-memory" };
+
+export interface Database {
+  readonly kind: "postgres" | "pglite";
+  readonly db: Db;
+  /** Bulk-loads CSV text (already escaped) through COPY ... FROM STDIN; far faster than INSERTs. */
+  copyCsv(
+    table: string,
+    columns: readonly string[],
+    csv: Iterable<string> | AsyncIterable<string>,
+  ): Promise<void>;
+  /** Runs a statement outside drizzle (DDL, maintenance); returns rows as plain objects. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs `fn` on one dedicated connection (session-level advisory locks need that). */
+  withConnection<T>(fn: (query: QueryFn) => Promise<T>): Promise<T>;
+  /** Applies drizzle-kit migrations from the folder; concurrent callers wait for the first. */
+  migrate(migrationsFolder: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+// int8 (bigint) and numeric come back as strings by default; counts and ids here stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === "postgres") return openPostgres(target.url, target.poolSize ?? 20);
+  return openPglite(target.kind === "pglite" ? target.dataDir : undefined);
+}
+
+function openPostgres(url: string, poolSize: number): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, idleTimeoutMillis: 30_000 });
+  // An idle client losing its connection (server restart) must not crash the process; the pool replaces it.
+  pool.on("error", () => {});
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    kind: "postgres",
+    db,
+    async copyCsv(table, columns, csv) {
+      const client = await pool.connect();
+      try {
+        const stream = client.query(
+          copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv)`),
+        );
+        await pipeline(Readable.from(csv), stream);
+      } finally {
+        client.release();
+      }
+    },
+    async query(text, params) {
+      const res = await pool.query(text, params as unknown[]);
+      return res.rows;
+    },
+    async withConnection(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn(async (text, params) => (await client.query(text, params as unknown[])).rows);
+      } finally {
+        client.release();
+      }
+    },
+    async migrate(migrationsFolder) {
+      // drizzle's migrator holds no lock; an advisory lock on one connection serialises concurrent starts.
+      const client = await pool.connect();
+      try {
+        await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+        try {
+          await migratePg(drizzlePg(client), { migrationsFolder });
+        } finally {
+          await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+// Any constant works; it only has to be the same in every Orbit process.
+const MIGRATION_LOCK = 7_240_001;
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const release = dataDir ? lockDataDir(dataDir) : () => {};
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir ? join(dataDir, "pg") : undefined, {
+      extensions: { pg_trgm, unaccent },
+    });
+  } catch (err) {
+    release();
+    throw err;
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    kind: "pglite",
+    db,
+    async copyCsv(table, columns, csv) {
+      const parts: string[] = [];
+      for await (const chunk of csv) parts.push(chunk);
+      const blob = new Blob(parts, { type: "text/csv" });
+      await client.query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+        blob,
+      });
+    },
+    async query(text, params) {
+      if (!params?.length && text.includes(";")) {
+        const results = await client.exec(text);
+        return (results.at(-1)?.rows ?? []) as never[];
+      }
+      const res = await client.query(text, params);
+      return res.rows as never[];
+    },
+    async withConnection(fn) {
+      return fn(async (text, params) => (await client.query(text, params)).rows as never[]);
+    },
+    async migrate(migrationsFolder) {
+      await migratePglite(drizzlePglite(client), { migrationsFolder });
+    },
+    async close() {
+      await client.close();
+      release();
+    },
+  };
+}
+
+/**
+ * PGlite keeps the database in files that only one process may open. A pid file turns a second
+ * `npm start` on the same ./data into a clear message instead of a corrupted database.
+ */
+function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lockFile = join(dataDir, "orbit.pid");
+  if (existsSync(lockFile)) {
+    const pid = Number.parseInt(readFileSync(lockFile, "utf8"), 10);
+    if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) {
+      throw new DatabaseLockedError(
+        `The embedded database in ${dataDir} is in use by another Orbit process (pid ${pid}). ` +
+          "Stop it first, or point DATABASE_URL at a PostgreSQL server to run several processes.",
+      );
+    }
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return () => rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export class DatabaseLockedError extends Error {}

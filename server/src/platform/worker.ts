@@ -1,0 +1,68 @@
+import type { FastifyBaseLogger } from "fastify";
+import type { Database } from "./db/database";
+
+/**
+ * A periodic task that may run in several worker processes at once but must execute in one of them
+ * at a time: each run takes a PostgreSQL advisory lock and skips when another process holds it.
+ */
+export interface PeriodicTask {
+  name: string;
+  everyMs: number;
+  run(database: Database): Promise<Record<string, unknown> | undefined>;
+}
+
+export interface Worker {
+  stop(): Promise<void>;
+}
+
+export function startWorker(
+  database: Database,
+  tasks: readonly PeriodicTask[],
+  log: FastifyBaseLogger,
+): Worker {
+  let stopping = false;
+  const running = new Set<Promise<void>>();
+  const timers = tasks.map((task, i) => {
+    const tick = async () => {
+      if (stopping) return;
+      try {
+        await runExclusive(database, 7_240_100 + i, async () => {
+          const result = await task.run(database);
+          if (result) log.info({ task: task.name, ...result }, "periodic task done");
+        });
+      } catch (err) {
+        log.error({ err, task: task.name }, "periodic task failed; will retry next period");
+      }
+    };
+    const fire = () => {
+      const p = tick().finally(() => running.delete(p));
+      running.add(p);
+    };
+    fire();
+    return setInterval(fire, task.everyMs);
+  });
+  return {
+    async stop() {
+      stopping = true;
+      for (const t of timers) clearInterval(t);
+      await Promise.allSettled([...running]);
+    },
+  };
+}
+
+/**
+ * Holds a session-level advisory lock on one dedicated connection for the task's duration; on PGlite
+ * there is only one process, so there is nobody to exclude.
+ */
+async function runExclusive(database: Database, lockId: number, fn: () => Promise<void>): Promise<void> {
+  if (database.kind === "pglite") return fn();
+  await database.withConnection(async (query) => {
+    const [row] = await query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [lockId]);
+    if (!row?.ok) return;
+    try {
+      await fn();
+    } finally {
+      await query("SELECT pg_advisory_unlock($1)", [lockId]);
+    }
+  });
+}

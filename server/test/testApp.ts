@@ -1,0 +1,64 @@
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { buildApp } from "../src/app";
+import { loadConfig } from "../src/config";
+import { DEMO_PASSWORD } from "../src/modules/demo/orgStructure";
+import { type SeededOrg, seedStaff } from "../src/modules/demo/seedStaff";
+import type { Database } from "../src/platform/db/database";
+import { createTestDatabase } from "./testDatabase";
+
+export interface SignedIn {
+  cookie: string;
+  csrfToken: string;
+  userId: number;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  org: SeededOrg;
+  /** Signs in one of the demo logins (admin, director, sales, service, ...). */
+  signIn(login: string, password?: string): Promise<SignedIn>;
+  /** Calls the API as a signed-in employee, with the session cookie and CSRF header. */
+  as(
+    who: SignedIn,
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+    url: string,
+    body?: unknown,
+  ): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+/** An Orbit API on a fresh database with the demo group's dealerships and staff, no network. */
+export async function createTestApp(): Promise<TestApp> {
+  const { database, drop } = await createTestDatabase();
+  const org = await seedStaff(database.db, []);
+  const config = loadConfig({ LOG_LEVEL: "silent" });
+  const app = await buildApp({ db: database.db, database, config }, { webDist: null, logger: false });
+  await app.ready();
+  return {
+    app,
+    database,
+    org,
+    async signIn(login, password = DEMO_PASSWORD) {
+      const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { login, password } });
+      if (res.statusCode !== 200)
+        throw new Error(`sign-in as ${login} failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === "orbit_session");
+      if (!cookie) throw new Error("no session cookie");
+      const body = res.json() as { csrfToken: string; user: { id: number } };
+      return { cookie: `orbit_session=${cookie.value}`, csrfToken: body.csrfToken, userId: body.user.id };
+    },
+    as(who, method, url, body) {
+      return app.inject({
+        method,
+        url,
+        headers: { cookie: who.cookie, "x-csrf-token": who.csrfToken },
+        ...(body === undefined ? {} : { payload: body as object }),
+      });
+    },
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+}
