@@ -2,6 +2,7 @@ import "./zodConfig";
 
 export * from "./audit";
 export * from "./auth";
+export * from "./clients";
 export * from "./errors";
 export * from "./roles";
 export * from "./staff";

@@ -14,6 +14,8 @@ import {
 } from "fastify-type-provider-zod";
 import type { Config } from "./config";
 import { auditRoutes } from "./modules/audit/routes";
+import type { MatcherProvider } from "./modules/identity/matcher";
+import { identityRoutes } from "./modules/identity/routes";
 import { registerAccessControl } from "./modules/staff/accessControl";
 import { staffRoutes } from "./modules/staff/routes";
 import type { Database, Db } from "./platform/db/database";
@@ -25,6 +27,7 @@ export interface AppContext {
   db: Db;
   database: Database;
   config: Config;
+  matchers: MatcherProvider;
 }
 
 export interface BuildOptions {
@@ -72,6 +75,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(healthRoutes, ctx);
   await app.register(staffRoutes, ctx);
   await app.register(auditRoutes, ctx);
+  await app.register(identityRoutes, ctx);
 
   if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
   return app;

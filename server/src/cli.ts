@@ -5,6 +5,8 @@ import { buildApp } from "./app";
 import { type Config, ConfigError, loadConfig } from "./config";
 import { generateDemoGroup, hasAnyData } from "./modules/demo/generate";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./modules/demo/orgStructure";
+import { MatcherProvider } from "./modules/identity/matcher";
+import { shippedModels } from "./modules/identity/shippedModels";
 import { type Database, DatabaseLockedError, openDatabase } from "./platform/db/database";
 import { migrate } from "./platform/db/migrate";
 import { startWorker } from "./platform/worker";
@@ -39,7 +41,12 @@ async function runServer(config: Config, withWorker: boolean): Promise<void> {
     log.info({ clients: config.demo.clients }, "empty database: generating the demo dealer group");
     await generateDemoGroup(database, { clients: config.demo.clients, seed: config.demo.seed, log });
   }
-  const app = await buildApp({ db: database.db, database, config });
+  const app = await buildApp({
+    db: database.db,
+    database,
+    config,
+    matchers: new MatcherProvider(shippedModels),
+  });
   const worker = withWorker ? startWorker(database, PERIODIC_TASKS, app.log) : null;
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;

@@ -5,6 +5,7 @@ import { pipeline } from "node:stream/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
+import type { SQL } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -177,3 +178,10 @@ function isAlive(pid: number): boolean {
 }
 
 export class DatabaseLockedError extends Error {}
+
+/** Runs raw SQL through drizzle (inside the caller's transaction) and returns the rows. */
+export async function execRows<T>(db: Db, query: SQL): Promise<T[]> {
+  // node-postgres and PGlite both answer with { rows }, which drizzle's shared type leaves unknown.
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

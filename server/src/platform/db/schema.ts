@@ -1,3 +1,9 @@
 // Every module's tables, gathered for drizzle (queries with relations) and drizzle-kit (migrations).
 export * from "../../modules/audit/schema";
+export * from "../../modules/deals/schema";
+export * from "../../modules/engagement/schema";
+export * from "../../modules/identity/schema";
+export * from "../../modules/service/schema";
 export * from "../../modules/staff/schema";
+export * from "../../modules/stock/schema";
+export * from "../../modules/vehicles/schema";

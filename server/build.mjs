@@ -1,0 +1,21 @@
+// Bundles the server into dist/orbit.mjs for `npm start`: the workspace packages (TypeScript sources)
+// are compiled in, npm dependencies stay external and load from node_modules as usual.
+import { cpSync, readFileSync } from "node:fs";
+import { build } from "esbuild";
+
+const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
+const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith("@orbit/"));
+
+await build({
+  entryPoints: ["src/cli.ts"],
+  outfile: "dist/orbit.mjs",
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  sourcemap: true,
+  external: [...external, ...external.map((name) => `${name}/*`)],
+  banner: { js: "#!/usr/bin/env node" },
+  logLevel: "warning",
+});
+cpSync("src/modules/identity/models", "dist/identity-models", { recursive: true });

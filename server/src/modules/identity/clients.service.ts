@@ -1,0 +1,342 @@
+import type {
+  ClientEdit,
+  ClientIdentity,
+  ClientInputParsed,
+  CreateClientResult,
+  MergeEntry,
+  PartyVersion,
+  SourceRecord,
+} from "@orbit/contracts";
+import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import type { Db } from "../../platform/db/database";
+import { conflict, invalid, notFound } from "../../platform/http/errors";
+import { recordAction } from "../audit/service";
+import type { ActingAs } from "../staff/actor";
+import { users } from "../staff/schema";
+import { attachVehicleByVin } from "../vehicles/vehicles.service";
+import type { ClientRecord } from "./clientRecord";
+import { type Matcher, resolveMatches } from "./matching.service";
+import {
+  checkBirthDate,
+  normalizeClient,
+  normalizeCompanyIds,
+  normalizeEmails,
+  normalizeNamePart,
+  normalizePhones,
+} from "./normalizeClient";
+import {
+  addContactsAndDocuments,
+  type ChangeMeta,
+  insertParty,
+  insertSourceRecord,
+  loadIdentity,
+  resurvive,
+  stateOf,
+  writeState,
+} from "./partyStore";
+import { consents, contactPoints, merges, parties, partyVersions, sourceRecords } from "./schema";
+
+export interface CreateOptions {
+  sourceSystem: string;
+  sourceKey?: string | null;
+  dealershipId?: number | null;
+  receivedAt?: Date;
+  importBatchId?: number | null;
+}
+
+/**
+ * Creates a client and immediately checks it against everyone else (see resolveMatches). Runs in
+ * the caller's transaction, so an import batch or an API call commits all of it or none.
+ */
+export async function createClient(
+  db: Db,
+  by: ActingAs,
+  matcher: Matcher,
+  input: ClientInputParsed,
+  options: CreateOptions,
+): Promise<CreateClientResult> {
+  const { record, warnings } = normalizeClient(input);
+  const at = options.receivedAt ?? new Date();
+  const { partyId } = await insertParty(
+    db,
+    {
+      sourceSystem: options.sourceSystem,
+      sourceKey: options.sourceKey ?? null,
+      dealershipId: options.dealershipId ?? null,
+      receivedAt: at,
+      importBatchId: options.importBatchId ?? null,
+      record,
+      typed: input,
+    },
+    by.userId,
+    input.homeDealershipId ?? options.dealershipId ?? by.dealershipId,
+  );
+  if (input.consents.length) {
+    await db.insert(consents).values(
+      input.consents.map((c) => ({
+        partyId,
+        ...c,
+        validFrom: at,
+        sourceSystem: options.sourceSystem,
+        changedByUserId: by.userId,
+      })),
+    );
+  }
+  for (const vin of record.vins) await attachVehicleByVin(db, partyId, vin.value, {}, options.sourceSystem);
+  await recordAction(db, by, {
+    entityType: "client",
+    entityId: partyId,
+    action: "create",
+    processStep: "identity.create",
+    after: { sourceSystem: options.sourceSystem, record },
+  });
+  const resolution = await resolveMatches(db, by, matcher, partyId);
+  return { ...resolution, warnings };
+}
+
+const NAME_FIELDS = [
+  "lastName",
+  "firstName",
+  "patronymic",
+  "birthDate",
+  "gender",
+  "companyName",
+  "inn",
+  "kpp",
+] as const;
+type NameField = (typeof NAME_FIELDS)[number];
+
+// In an edit, a value the normaliser cannot read is the employee's mistake to fix: a 400 on the field.
+const rejectField = (field: string, message: string): never => {
+  throw invalid(field.startsWith("body.") ? field : `body.${field}`, message);
+};
+
+/** The fields an edit states, normalised like any source record; null clears a field. */
+function editedFields(
+  kind: "person" | "company",
+  edit: ClientEdit,
+  touched: readonly NameField[],
+): ClientRecord {
+  const stated: ClientRecord = { kind, phones: [], emails: [], messengers: [], documents: [], vins: [] };
+  const ids = normalizeCompanyIds(
+    { inn: edit.inn ?? undefined, kpp: edit.kpp ?? undefined, ogrn: undefined },
+    rejectField,
+  );
+  for (const f of touched) {
+    const value = edit[f];
+    if (value === null) {
+      stated[f] = null;
+      continue;
+    }
+    switch (f) {
+      case "lastName":
+      case "firstName":
+      case "patronymic":
+        stated[f] = normalizeNamePart(value) ?? null;
+        break;
+      case "birthDate":
+        stated.birthDate = checkBirthDate(value as string, rejectField) ?? null;
+        break;
+      case "gender":
+        stated.gender = value as "m" | "f";
+        break;
+      case "companyName":
+        stated.companyName = (value as string).trim().replace(/\s+/g, " ") || null;
+        break;
+      case "inn":
+      case "kpp":
+        stated[f] = ids[f] ?? null;
+        break;
+    }
+  }
+  return stated;
+}
+
+/**
+ * An employee's correction. Identity fields become an "orbit" source record, the most trusted, so the
+ * golden record follows it while the DMS records stay as they were delivered.
+ */
+export async function editClient(
+  db: Db,
+  by: ActingAs,
+  matcher: Matcher,
+  partyId: number,
+  edit: ClientEdit,
+): Promise<ClientIdentity> {
+  const [party] = await db.select().from(parties).where(eq(parties.id, partyId)).for("update");
+  if (!party || party.status === "anonymised") throw notFound("Client");
+  if (party.status === "merged") {
+    throw conflict(`This client was merged into client ${party.mergedIntoId}; edit that one`);
+  }
+  if (party.version !== edit.version) {
+    throw conflict("Someone changed this client since you opened it; reload and try again", [
+      { field: "body.version", message: `current version is ${party.version}` },
+    ]);
+  }
+  if (edit.personalManagerId) {
+    const [pm] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, edit.personalManagerId), eq(users.active, true)));
+    if (!pm) throw invalid("body.personalManagerId", "no such active employee");
+  }
+  const before = stateOf(party);
+  const at = new Date();
+  const meta: ChangeMeta = {
+    sourceSystem: "orbit",
+    sourceRecordId: null,
+    changedByUserId: by.userId,
+    reason: "edited",
+    at,
+  };
+
+  const touched = NAME_FIELDS.filter((f) => edit[f] !== undefined);
+  let identifyingChange = false;
+  if (touched.length) {
+    meta.sourceRecordId = await insertSourceRecord(db, partyId, {
+      sourceSystem: "orbit",
+      receivedAt: at,
+      record: editedFields(party.kind, edit, touched),
+      typed: Object.fromEntries(touched.map((f) => [f, edit[f]])),
+    });
+    identifyingChange = await resurvive(db, partyId, meta);
+  }
+
+  const [current] = await db.select().from(parties).where(eq(parties.id, partyId));
+  if (!current) throw notFound("Client");
+  await writeState(
+    db,
+    partyId,
+    {
+      ...stateOf(current),
+      ...(edit.blocked !== undefined ? { blocked: edit.blocked } : {}),
+      ...(edit.personalManagerId !== undefined ? { personalManagerId: edit.personalManagerId } : {}),
+      ...(edit.homeDealershipId !== undefined ? { homeDealershipId: edit.homeDealershipId } : {}),
+    },
+    meta,
+  );
+
+  if (edit.addPhones?.length || edit.addEmails?.length) {
+    const added: ClientRecord = {
+      kind: party.kind,
+      phones: normalizePhones(edit.addPhones ?? [], "body.addPhones", rejectField),
+      emails: normalizeEmails(edit.addEmails ?? [], "body.addEmails", rejectField),
+      messengers: [],
+      documents: [],
+      vins: [],
+    };
+    await addContactsAndDocuments(db, partyId, added, { ...meta, at, sourceRecordId: null });
+    identifyingChange = true;
+  }
+  if (edit.endContactPointIds?.length) {
+    await db
+      .update(contactPoints)
+      .set({ validTo: at, changedByUserId: by.userId })
+      .where(
+        and(
+          eq(contactPoints.partyId, partyId),
+          inArray(contactPoints.id, edit.endContactPointIds),
+          isNull(contactPoints.validTo),
+        ),
+      );
+    identifyingChange = true;
+  }
+  for (const c of edit.consents ?? []) {
+    await db
+      .update(consents)
+      .set({ validTo: at })
+      .where(
+        and(
+          eq(consents.partyId, partyId),
+          eq(consents.channel, c.channel),
+          eq(consents.purpose, c.purpose),
+          isNull(consents.validTo),
+        ),
+      );
+    await db
+      .insert(consents)
+      .values({ partyId, ...c, validFrom: at, sourceSystem: "orbit", changedByUserId: by.userId });
+  }
+
+  const [after] = await db.select().from(parties).where(eq(parties.id, partyId));
+  await recordAction(db, by, {
+    entityType: "client",
+    entityId: partyId,
+    action: "update",
+    processStep: "identity.edit",
+    before,
+    after: after
+      ? {
+          ...stateOf(after),
+          contacts: {
+            added: [...(edit.addPhones ?? []), ...(edit.addEmails ?? [])],
+            ended: edit.endContactPointIds ?? [],
+          },
+          consents: edit.consents ?? [],
+        }
+      : null,
+  });
+  let shownId = partyId;
+  if (identifyingChange) shownId = (await resolveMatches(db, by, matcher, partyId)).clientId;
+  const identity = await loadIdentity(db, shownId);
+  if (!identity) throw notFound("Client");
+  return identity;
+}
+
+/** The client's attribute history, version by version, newest first. */
+export async function listVersions(db: Db, partyId: number): Promise<PartyVersion[]> {
+  const rows = await db
+    .select({ v: partyVersions, changedBy: users.fullName })
+    .from(partyVersions)
+    .leftJoin(users, eq(users.id, partyVersions.changedByUserId))
+    .where(eq(partyVersions.partyId, partyId))
+    .orderBy(desc(partyVersions.version));
+  return rows.map(({ v, changedBy }) => ({
+    version: v.version,
+    validFrom: v.validFrom.toISOString(),
+    validTo: v.validTo?.toISOString() ?? null,
+    sourceSystem: v.sourceSystem,
+    changedBy,
+    reason: v.reason,
+    data: v.data as PartyVersion["data"],
+  }));
+}
+
+export async function listSourceRecords(db: Db, partyId: number): Promise<SourceRecord[]> {
+  const rows = await db
+    .select()
+    .from(sourceRecords)
+    .where(eq(sourceRecords.partyId, partyId))
+    .orderBy(asc(sourceRecords.receivedAt), asc(sourceRecords.id));
+  return rows.map((r) => ({
+    id: r.id,
+    sourceSystem: r.sourceSystem,
+    sourceKey: r.sourceKey,
+    dealershipId: r.dealershipId,
+    receivedAt: r.receivedAt.toISOString(),
+    viaMerge: r.originalPartyId !== partyId,
+    data: r.data as Record<string, unknown>,
+  }));
+}
+
+/** Merges into and out of this client, newest first. */
+export async function listMerges(db: Db, partyId: number): Promise<MergeEntry[]> {
+  const rows = await db
+    .select({ m: merges, mergedName: parties.displayName, by: users.fullName })
+    .from(merges)
+    .innerJoin(parties, eq(parties.id, merges.mergedId))
+    .leftJoin(users, eq(users.id, merges.mergedByUserId))
+    .where(or(eq(merges.survivorId, partyId), eq(merges.mergedId, partyId)))
+    .orderBy(desc(merges.mergedAt));
+  return rows.map(({ m, mergedName, by }) => ({
+    id: m.id,
+    survivorId: m.survivorId,
+    mergedId: m.mergedId,
+    mergedName,
+    decidedBy: m.decidedBy,
+    probability: m.probability,
+    mergedAt: m.mergedAt.toISOString(),
+    mergedBy: by,
+    undoneAt: m.undoneAt?.toISOString() ?? null,
+  }));
+}

@@ -1,0 +1,41 @@
+// Growable typed-array list of scored pairs: millions of pairs as objects would dominate memory and GC.
+import type { Links } from "./cluster";
+
+export class LinkBuffer implements Links {
+  a = new Int32Array(1024);
+  b = new Int32Array(1024);
+  weight = new Float64Array(1024);
+  length = 0;
+
+  push(a: number, b: number, weight: number): void {
+    if (this.length === this.a.length) {
+      const size = this.length * 2;
+      const na = new Int32Array(size);
+      const nb = new Int32Array(size);
+      const nw = new Float64Array(size);
+      na.set(this.a);
+      nb.set(this.b);
+      nw.set(this.weight);
+      this.a = na;
+      this.b = nb;
+      this.weight = nw;
+    }
+    this.a[this.length] = a;
+    this.b[this.length] = b;
+    this.weight[this.length++] = weight;
+  }
+
+  /** Copies of the filled part, e.g. to post from a worker. */
+  trimmed(): Links {
+    return {
+      a: this.a.slice(0, this.length),
+      b: this.b.slice(0, this.length),
+      weight: this.weight.slice(0, this.length),
+      length: this.length,
+    };
+  }
+
+  append(other: Links): void {
+    for (let e = 0; e < other.length; e++) this.push(other.a[e]!, other.b[e]!, other.weight[e]!);
+  }
+}

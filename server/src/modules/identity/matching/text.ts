@@ -1,0 +1,86 @@
+// Field-value normalisation shared by comparisons and blocking keys.
+import type { FieldValue } from "./types";
+
+const NON_WORD = /[^\p{L}\p{N}]+/gu;
+const NON_LETTER = /[^\p{L}]+/gu;
+
+/** Lower-case, ё as е, every run of punctuation/space as one space. */
+export function normalizeText(value: string): string {
+  return value.normalize("NFC").toLowerCase().replace(/ё/g, "е").replace(NON_WORD, " ").trim();
+}
+
+/** Letters only: the form two typings of one name share when they differ only in spaces, hyphens, dots. */
+export function lettersOnly(value: string): string {
+  return value.normalize("NFC").toLowerCase().replace(/ё/g, "е").replace(NON_LETTER, "");
+}
+
+export function digitsOnly(value: string): string {
+  return value.replace(/\D+/g, "");
+}
+
+/** Non-empty trimmed strings of a field, whether it holds one value or several. */
+export function fieldStrings(value: FieldValue): string[] {
+  if (value === null || value === undefined) return [];
+  if (typeof value === "number") return Number.isFinite(value) ? [String(value)] : [];
+  if (typeof value === "string") {
+    const t = value.trim();
+    return t ? [t] : [];
+  }
+  const out: string[] = [];
+  for (const v of value) {
+    const t = v?.trim();
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+/** The first non-empty string of a field, or null. */
+export function fieldString(value: FieldValue): string | null {
+  if (typeof value === "string") {
+    const t = value.trim();
+    return t || null;
+  }
+  return fieldStrings(value)[0] ?? null;
+}
+
+// Cyrillic letters that look like Latin ones: document series and VINs get typed with either keyboard.
+const HOMOGLYPHS: Readonly<Record<string, string>> = {
+  А: "A",
+  В: "B",
+  Е: "E",
+  К: "K",
+  М: "M",
+  Н: "H",
+  О: "O",
+  Р: "P",
+  С: "C",
+  Т: "T",
+  У: "Y",
+  Х: "X",
+};
+
+/** Upper-case letters and digits only, Cyrillic look-alike letters folded to Latin. */
+export function normalizeIdentifier(value: string): string {
+  const upper = value.toUpperCase().replace(/Ё/g, "Е");
+  let out = "";
+  for (const ch of upper) {
+    const mapped = HOMOGLYPHS[ch] ?? ch;
+    if (/[\p{L}\p{N}]/u.test(mapped)) out += mapped;
+  }
+  return out;
+}
+
+/**
+ * Digits of a phone number in international form. Orbit stores E.164 already; this only repairs the
+ * Russian domestic forms a public dataset or an import may carry (8XXXXXXXXXX, bare 10 digits).
+ */
+export function normalizePhone(value: string): string {
+  const digits = digitsOnly(value);
+  if (digits.length === 11 && digits.startsWith("8") && !value.trim().startsWith("+")) return `7${digits.slice(1)}`;
+  if (digits.length === 10 && digits.startsWith("9")) return `7${digits}`;
+  return digits;
+}
+
+export function normalizeEmail(value: string): string {
+  return value.trim().toLowerCase();
+}
