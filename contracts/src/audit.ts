@@ -13,6 +13,8 @@ export const ActionLogEntry = z.object({
   processStep: z.string().nullable(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
+  /** The API request that made the change, as in the server's logs. */
+  requestId: z.string().nullable(),
 });
 export type ActionLogEntry = z.infer<typeof ActionLogEntry>;
 

@@ -78,9 +78,24 @@ export const CreateStaffUser = z.object({
 });
 export type CreateStaffUser = z.infer<typeof CreateStaffUser>;
 
-export const UpdateStaffUser = CreateStaffUser.omit({ login: true, password: true })
-  .partial()
-  .extend({ active: z.boolean().optional(), password: password.optional() });
+// Every field optional and without defaults: an update changes only what it names.
+export const UpdateStaffUser = z.object({
+  fullName: z.string().trim().min(1, "required").max(200).optional(),
+  email: z.email("not an e-mail address").nullable().optional(),
+  phone: z.string().trim().max(40).nullable().optional(),
+  role: Role.optional(),
+  dealershipId: z.number().int().positive().nullable().optional(),
+  departmentId: z.number().int().positive().nullable().optional(),
+  extension: z
+    .string()
+    .trim()
+    .regex(/^\d{2,8}$/, "2-8 digits")
+    .nullable()
+    .optional(),
+  locale: Locale.optional(),
+  active: z.boolean().optional(),
+  password: password.optional(),
+});
 export type UpdateStaffUser = z.infer<typeof UpdateStaffUser>;
 
 export const ChangeOwnSettings = z.object({ locale: Locale });

@@ -1,11 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../src/app";
-import { loadConfig } from "../src/config";
 import { DEMO_PASSWORD } from "../src/modules/demo/orgStructure";
 import { type SeededOrg, seedStaff } from "../src/modules/demo/seedStaff";
-import { MatcherProvider } from "../src/modules/identity/matcher";
-import { shippedModels } from "../src/modules/identity/shippedModels";
 import type { Database } from "../src/platform/db/database";
+import { testAppContext } from "./testContext";
 import { createTestDatabase } from "./testDatabase";
 
 export interface SignedIn {
@@ -34,11 +32,7 @@ export interface TestApp {
 export async function createTestApp(): Promise<TestApp> {
   const { database, drop } = await createTestDatabase();
   const org = await seedStaff(database.db, []);
-  const config = loadConfig({ LOG_LEVEL: "silent" });
-  const app = await buildApp(
-    { db: database.db, database, config, matchers: new MatcherProvider(shippedModels) },
-    { webDist: null, logger: false },
-  );
+  const app = await buildApp(testAppContext(database), { webDist: null, logger: false });
   await app.ready();
   return {
     app,

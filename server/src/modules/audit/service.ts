@@ -85,5 +85,6 @@ export async function listActions(
     processStep: log.processStep,
     before: log.before,
     after: log.after,
+    requestId: log.requestId,
   }));
 }

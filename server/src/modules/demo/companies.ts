@@ -121,13 +121,47 @@ const INN_REGION: Record<Residence, number> = {
   "Ленинградская область": 47,
 };
 
+const NAME_MIDDLES = [
+  "строй",
+  "транс",
+  "гео",
+  "тех",
+  "авто",
+  "пром",
+  "энерго",
+  "снаб",
+  "лес",
+  "агро",
+  "мед",
+  "инвест",
+];
+const NAME_SUFFIXES = [
+  "М",
+  "Плюс",
+  "2000",
+  "77",
+  "СПб",
+  "Центр",
+  "Групп",
+  "Север",
+  "Юг",
+  "1",
+  "2",
+  "Нева",
+  "Регион",
+  "Про",
+];
+
 function companyName(rng: Rng): string {
   const head = rng.pick(NAME_HEADS);
   let tail = rng.pick(NAME_TAILS);
   while (tail.toLowerCase() === head.toLowerCase()) tail = rng.pick(NAME_TAILS);
-  // Two roots, sometimes with a "-М" or a number, the way registered names tend to look.
-  const suffix = rng.chance(0.15) ? `-${rng.pick(["М", "Плюс", "2000", "77", "СПб"])}` : "";
-  return head + tail + suffix;
+  // Two or three roots, often with a "-М" or a number, the way registered names tend to look; real
+  // names repeat too (different firms, different INNs), which the review queue has to sort out.
+  let middle = rng.chance(0.5) ? rng.pick(NAME_MIDDLES) : "";
+  if (middle === tail || middle === head.toLowerCase()) middle = "";
+  const suffix = rng.chance(0.4) ? `-${rng.pick(NAME_SUFFIXES)}` : "";
+  return head + middle + tail + suffix;
 }
 
 const SOLE_TRADER_FLEETS = [1, 2, 3];

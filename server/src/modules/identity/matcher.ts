@@ -22,6 +22,7 @@ export function createMatcher(models: Record<Kind, { id: number | null; params: 
     modelId: models.person.id,
     autoMergeAt: AUTO_MERGE_AT,
     reviewAt: REVIEW_AT,
+    params: (kind) => models[kind].params,
     keys: (kind, record) => blockingKeys(record, models[kind].params.spec),
     score(kind, a, b) {
       const s = scorePair(a, b, models[kind].params);

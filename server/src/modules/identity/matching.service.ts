@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/database";
 import type { ActingAs } from "../staff/actor";
 import type { ClientRecord } from "./clientRecord";
-import type { MatchRecord } from "./matching/types";
+import type { MatchRecord, ModelParams } from "./matching/types";
 import { mergeParties } from "./merge.service";
 import { currentVins } from "./partyStore";
 import { contactPoints, identityDocuments, matchCandidates, matchKeys, parties } from "./schema";
@@ -19,6 +19,8 @@ export interface Matcher {
   readonly modelId: number | null;
   readonly autoMergeAt: number;
   readonly reviewAt: number;
+  /** The trained parameters, for batch runs of the engine. */
+  params(kind: "person" | "company"): ModelParams;
   keys(kind: "person" | "company", record: MatchRecord): string[];
   score(kind: "person" | "company", a: MatchRecord, b: MatchRecord): Match;
 }

@@ -35,7 +35,7 @@ describe("signing in and out", () => {
       payload: { login: "service", password: "wrong-password" },
     });
     expect(res.statusCode).toBe(401);
-    expect(res.json().error.code).toBe("unauthorized");
+    expect(res.json().error.code).toBe("invalid_credentials");
     expect(res.cookies).toHaveLength(0);
   });
 

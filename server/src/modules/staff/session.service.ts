@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { SessionInfo } from "@orbit/contracts";
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/database";
-import { tooManyRequests, unauthorized } from "../../platform/http/errors";
+import { HttpError, tooManyRequests, unauthorized } from "../../platform/http/errors";
 import { recordAction } from "../audit/service";
 import type { Actor } from "./actor";
 import { decideLogin, LOGIN_THROTTLE } from "./loginThrottle";
@@ -49,7 +49,7 @@ export async function login(db: Db, input: LoginInput): Promise<{ token: string;
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyDecoy(input.password);
   await db.insert(loginAttempts).values({ login, ip: input.ip, succeeded: ok, at: now });
-  if (!ok || !user) throw unauthorized("Wrong login or password");
+  if (!ok || !user) throw new HttpError(401, "invalid_credentials", "Wrong login or password");
 
   const token = newToken();
   const csrfToken = newToken();

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/testApp";
+import { testAppContext } from "../../../test/testContext";
 import { buildApp } from "../../app";
-import { loadConfig } from "../../config";
-import { MatcherProvider } from "../../modules/identity/matcher";
-import { shippedModels } from "../../modules/identity/shippedModels";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -49,15 +47,7 @@ describe("error responses", () => {
   });
 
   it("hides internal failures behind a 500 without details", async () => {
-    const app = await buildApp(
-      {
-        db: t.database.db,
-        database: t.database,
-        config: loadConfig({}),
-        matchers: new MatcherProvider(shippedModels),
-      },
-      { webDist: null, logger: false },
-    );
+    const app = await buildApp(testAppContext(t.database), { webDist: null, logger: false });
     app.get("/api/test-explode", { config: { access: { public: true } } }, async () => {
       throw new Error("secret internals at /srv/orbit");
     });

@@ -1,0 +1,100 @@
+import { type ClientStory, call, interaction } from "./context";
+import type { OwnedCar } from "./garage";
+
+const NEWSLETTERS = [
+  "Сезонное сервисное предложение",
+  "Скидка на шиномонтаж",
+  "Новые модели в шоуруме",
+  "Специальные условия кредитования",
+  "Приглашение на день открытых дверей",
+];
+const CALL_OUTCOMES = ["reached", "no_answer", "call_later", "reached", "reached"] as const;
+
+/**
+ * What happens between purchases and visits: the salesperson's contact-standard calls, newsletters
+ * and SMS offers to those who agreed, browsing on the web site, and the odd note.
+ */
+export function everydayContacts(c: ClientStory, cars: readonly OwnedCar[]): void {
+  const { rng, w, home } = c;
+  const salesperson = w.staff(home.id, "salesperson", rng.next());
+  for (const car of cars) {
+    if (car.from < c.firstDay) continue;
+    // The standard: three months after delivery, then every six months while the client keeps the car.
+    for (let day = car.from + 90; day <= Math.min(car.to ?? w.today, w.today); day += 182) {
+      if (!rng.chance(0.5)) continue;
+      call(c, day + rng.int(-5, 5), "out", home.id, salesperson, "Плановый звонок владельцу", {
+        vehicleId: car.vehicleId,
+        outcome: rng.pick(CALL_OUTCOMES),
+      });
+    }
+  }
+  const months = Math.max(1, Math.round((w.today - c.firstDay) / 30));
+  if (c.hasEmail && c.consent.email) {
+    for (let m = 0; m < months; m += 3) {
+      if (!rng.chance(0.6)) continue;
+      interaction(w, {
+        partyId: c.partyId,
+        day: c.firstDay + m * 30 + rng.int(0, 25),
+        minute: rng.int(9 * 60, 12 * 60),
+        channel: "email",
+        direction: "out",
+        dealershipId: home.id,
+        userId: null,
+        subject: rng.pick(NEWSLETTERS),
+        outcome: rng.chance(0.25) ? "opened" : null,
+      });
+    }
+  }
+  if (c.consent.sms) {
+    for (let m = 0; m < months; m += 6) {
+      if (!rng.chance(0.5)) continue;
+      interaction(w, {
+        partyId: c.partyId,
+        day: c.firstDay + m * 30 + rng.int(0, 25),
+        minute: rng.int(11 * 60, 19 * 60),
+        channel: "sms",
+        direction: "out",
+        dealershipId: home.id,
+        userId: null,
+        subject: rng.pick(NEWSLETTERS),
+      });
+    }
+  }
+  if (rng.chance(0.3)) {
+    const sessions = rng.int(1, 4);
+    for (let s = 0; s < sessions; s++) {
+      const day = rng.int(c.firstDay, w.today);
+      const views = rng.int(1, 6);
+      for (let v = 0; v < views; v++) {
+        interaction(w, {
+          partyId: c.partyId,
+          day,
+          minute: rng.int(19 * 60, 23 * 60),
+          channel: "web",
+          direction: "in",
+          dealershipId: home.id,
+          userId: null,
+          subject: `Просмотр на сайте: ${rng.pick(["кроссоверы", "седаны", "автомобили с пробегом", "сервисные акции", "трейд-ин калькулятор", "кредитный калькулятор"])}`,
+        });
+      }
+    }
+  }
+  if (rng.chance(0.15)) {
+    interaction(w, {
+      partyId: c.partyId,
+      day: rng.int(c.firstDay, w.today),
+      minute: rng.int(10 * 60, 19 * 60),
+      channel: "note",
+      direction: null,
+      dealershipId: home.id,
+      userId: salesperson,
+      subject: rng.pick([
+        "Предпочитает звонки после 18:00",
+        "Планирует смену автомобиля в следующем году",
+        "Интересуется гибридами",
+        "Жена тоже ездит на этом автомобиле",
+        "Просил не звонить по выходным",
+      ]),
+    });
+  }
+}

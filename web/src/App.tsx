@@ -1,0 +1,59 @@
+import { MantineProvider } from "@mantine/core";
+import { Notifications } from "@mantine/notifications";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { lazy } from "react";
+import { BrowserRouter, Route, Routes } from "react-router-dom";
+import { LoginPage } from "./features/auth/LoginPage";
+import { RequireAuth, RequirePermission } from "./features/auth/RequireAuth";
+import { HomePage } from "./features/home/HomePage";
+import { AppLayout } from "./features/shell/AppLayout";
+import { NotFoundPage } from "./features/shell/NotFoundPage";
+import { SearchPage } from "./features/shell/SearchPage";
+import { queryClient } from "./queryClient";
+import { theme } from "./theme";
+
+// Sections not everyone may open are loaded on first visit, keeping the first paint small.
+const StaffPage = lazy(() => import("./features/staff/StaffPage").then((m) => ({ default: m.StaffPage })));
+const AuditPage = lazy(() => import("./features/audit/AuditPage").then((m) => ({ default: m.AuditPage })));
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route
+              element={
+                <RequireAuth>
+                  <AppLayout />
+                </RequireAuth>
+              }
+            >
+              <Route index element={<HomePage />} />
+              <Route
+                path="staff"
+                element={
+                  <RequirePermission permission="staff.read">
+                    <StaffPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="audit"
+                element={
+                  <RequirePermission permission="audit.read">
+                    <AuditPage />
+                  </RequirePermission>
+                }
+              />
+              <Route path="search" element={<SearchPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

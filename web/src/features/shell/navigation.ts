@@ -1,0 +1,18 @@
+import type { Permission } from "@orbit/contracts";
+import { type Icon, IconHistory, IconHome, IconUsers } from "@tabler/icons-react";
+
+/** The sections of the app; each is shown only to those who may use it. */
+export const NAV_ITEMS = [
+  { to: "/", label: "nav.home", icon: IconHome, permission: null },
+  { to: "/staff", label: "nav.staff", icon: IconUsers, permission: "staff.read" },
+  { to: "/audit", label: "nav.audit", icon: IconHistory, permission: "audit.read" },
+] as const satisfies readonly {
+  to: string;
+  label: `nav.${string}`;
+  icon: Icon;
+  permission: Permission | null;
+}[];
+
+export function isActive(to: string, pathname: string): boolean {
+  return to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`);
+}

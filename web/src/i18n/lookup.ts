@@ -1,0 +1,31 @@
+import type { ru } from "./ru";
+
+/**
+ * Data from the server (actions, entity types, process steps, field names) is open-ended: known values
+ * get a translation, unknown ones are shown as they are. These guards keep the t() keys type-checked.
+ */
+export function hasKey<T extends object>(table: T, key: string): key is Extract<keyof T, string> {
+  return Object.hasOwn(table, key);
+}
+
+type FieldErrorKey = keyof typeof ru.fieldErrors;
+
+// The API's field messages are English prose (contracts/src/staff.ts and the services); map the known ones.
+const FIELD_MESSAGES: Record<string, FieldErrorKey> = {
+  required: "required",
+  "at least 3 characters": "loginTooShort",
+  "latin letters, digits, dot, dash and underscore only": "loginChars",
+  "at least 10 characters": "passwordTooShort",
+  "not an e-mail address": "email",
+  "2-8 digits": "extension",
+  taken: "taken",
+  "no such dealership": "noSuchDealership",
+  "no such department": "noSuchDepartment",
+  "belongs to another dealership": "otherDealership",
+};
+
+export function fieldErrorKey(message: string): FieldErrorKey | null {
+  if (hasKey(FIELD_MESSAGES, message)) return FIELD_MESSAGES[message] ?? null;
+  if (/^too big/i.test(message)) return "tooLong";
+  return null;
+}

@@ -1,0 +1,92 @@
+/// <reference types="node" />
+import { spawn } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildApp } from "../../server/src/app";
+import { seedStaff } from "../../server/src/modules/demo/seedStaff";
+import { testAppContext } from "../../server/test/testContext";
+import { createTestDatabase } from "../../server/test/testDatabase";
+
+export const WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const ROOT_DIR = resolve(WEB_DIR, "..");
+export const WEB_DIST = join(WEB_DIR, "dist");
+export const DEMO_PASSWORD = "orbit-demo";
+
+/** Newest modification time under the given paths (files or folders), in ms. */
+function newestMtime(paths: string[]): number {
+  let newest = 0;
+  const visit = (path: string) => {
+    let stat: ReturnType<typeof statSync>;
+    try {
+      stat = statSync(path);
+    } catch {
+      return;
+    }
+    if (stat.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const p of paths) visit(p);
+  return newest;
+}
+
+function distMtime(): number {
+  try {
+    return statSync(join(WEB_DIST, "index.html")).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/** Builds web/dist when it is missing or older than its sources, so tests never run a stale app. */
+export async function ensureWebBuilt(): Promise<void> {
+  const sources = newestMtime(
+    ["src", "public", "index.html", "vite.config.ts", "postcss.config.js", "package.json"]
+      .map((p) => join(WEB_DIR, p))
+      .concat(join(ROOT_DIR, "contracts", "src")),
+  );
+  if (distMtime() >= sources) return;
+  const output: string[] = [];
+  const code = await new Promise<number | null>((done, fail) => {
+    const child = spawn(
+      process.execPath,
+      [join(ROOT_DIR, "node_modules", "vite", "bin", "vite.js"), "build"],
+      {
+        cwd: WEB_DIR,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    child.stdout.on("data", (chunk) => output.push(String(chunk)));
+    child.stderr.on("data", (chunk) => output.push(String(chunk)));
+    child.on("error", fail);
+    child.on("close", done);
+  });
+  if (code !== 0) throw new Error(`vite build failed (exit ${code}):\n${output.join("")}`);
+}
+
+export interface OrbitServer {
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A real Orbit server on a random port: fresh in-memory database, demo staff, the built web app. */
+export async function startOrbit(): Promise<OrbitServer> {
+  await ensureWebBuilt();
+  const { database, drop } = await createTestDatabase();
+  try {
+    await seedStaff(database.db, []);
+    const app = await buildApp(testAppContext(database), { webDist: WEB_DIST, logger: false });
+    const url = await app.listen({ port: 0, host: "127.0.0.1" });
+    return {
+      url,
+      async close() {
+        await app.close();
+        await drop();
+      },
+    };
+  } catch (err) {
+    await drop();
+    throw err;
+  }
+}
