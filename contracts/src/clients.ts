@@ -225,3 +225,73 @@ export const DuplicateCandidate = z.object({
   b: ClientIdentity,
 });
 export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
+
+export const IMPORT_TARGET_NAMES = [
+  "sourceKey",
+  "kind",
+  "fullName",
+  "lastName",
+  "firstName",
+  "patronymic",
+  "birthDate",
+  "gender",
+  "companyName",
+  "inn",
+  "kpp",
+  "ogrn",
+  "phones",
+  "emails",
+  "passport",
+  "driverLicence",
+  "vins",
+  "consentMarketing",
+  "skip",
+] as const;
+export const ImportTarget = z.enum(IMPORT_TARGET_NAMES);
+export const ColumnMapping = z.record(z.string().max(200), ImportTarget);
+
+export const ImportStatus = z.enum(["draft", "uploaded", "running", "done", "failed"]);
+
+export const ImportBatch = z.object({
+  id: z.number().int(),
+  sourceSystem: z.string(),
+  dealershipId: z.number().int().nullable(),
+  fileName: z.string(),
+  fileBytes: z.number().int(),
+  status: ImportStatus,
+  mapping: ColumnMapping,
+  rowsDone: z.number().int(),
+  created: z.number().int(),
+  merged: z.number().int(),
+  queued: z.number().int(),
+  rejected: z.number().int(),
+  skipped: z.number().int(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+export type ImportBatch = z.infer<typeof ImportBatch>;
+
+/** What the mapping step shows after an upload: the columns, a few rows and Orbit's guess. */
+export const ImportPreview = z.object({
+  batch: ImportBatch,
+  headers: z.array(z.string()),
+  sample: z.array(z.record(z.string(), z.string())),
+  suggestedMapping: ColumnMapping,
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+export const ImportRowNote = z.object({
+  rowNumber: z.number().int(),
+  kind: z.enum(["rejected", "skipped", "warning"]),
+  reason: z.string(),
+  row: z.record(z.string(), z.string()).nullable(),
+});
+export type ImportRowNote = z.infer<typeof ImportRowNote>;
+
+/** The source system an import comes from: "dms:<dealership code>", "1c:<name>" or "import:<name>". */
+export const SourceSystemName = z
+  .string()
+  .trim()
+  .regex(/^(dms|1c|import):[A-Za-z0-9._-]{1,40}$/, 'like "dms:MSK-KIA", "1c:central" or "import:leads-2026"');

@@ -14,6 +14,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { Config } from "./config";
 import { auditRoutes } from "./modules/audit/routes";
+import { importRoutes } from "./modules/identity/import/routes";
 import type { MatcherProvider } from "./modules/identity/matcher";
 import { identityRoutes } from "./modules/identity/routes";
 import { registerAccessControl } from "./modules/staff/accessControl";
@@ -76,6 +77,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(staffRoutes, ctx);
   await app.register(auditRoutes, ctx);
   await app.register(identityRoutes, ctx);
+  await app.register(importRoutes, ctx);
 
   if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
   return app;

@@ -1,16 +1,17 @@
 #!/usr/bin/env node
-import { parseArgs } from "node:util";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import pino from "pino";
-import { buildApp } from "./app";
+import { type AppContext, buildApp } from "./app";
 import { type Config, ConfigError, loadConfig } from "./config";
 import { generateDemoGroup, hasAnyData } from "./modules/demo/generate";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./modules/demo/orgStructure";
+import { ImportUsageError, importFromFile } from "./modules/identity/import/importCli";
 import { MatcherProvider } from "./modules/identity/matcher";
 import { shippedModels } from "./modules/identity/shippedModels";
 import { type Database, DatabaseLockedError, openDatabase } from "./platform/db/database";
 import { migrate } from "./platform/db/migrate";
 import { startWorker } from "./platform/worker";
-import { PERIODIC_TASKS } from "./tasks";
+import { periodicTasks } from "./tasks";
 
 const USAGE = `usage: orbit <command> [options]
 
@@ -19,105 +20,116 @@ commands:
   serve      API and web app only (scale out: several behind a load balancer)
   worker     background worker only (scale out: several on one PostgreSQL)
   migrate    apply database migrations and exit
-  demo       generate the demo dealer group: --clients N (default 20000) --seed S --reset
+  demo       generate the demo dealer group: --clients N (default 20000) --seed S --as-of YYYY-MM-DD --reset
+  import     import clients from a CSV export: <file.csv> --source dms:MSK-KIA [--dealership MSK-KIA]
+             [--map "ФИО=fullName,Телефон=phones"] [--delimiter ";"] [--resume ID]
 
 environment: DATABASE_URL (postgres://...; default: embedded PGlite in ORBIT_DATA_DIR=./data),
   PORT (3000), HOST, LOG_LEVEL, COOKIE_SECURE, SESSION_TTL_HOURS, ORBIT_DEMO_CLIENTS, ORBIT_DEMO_SEED`;
 
-async function open(config: Config): Promise<Database> {
-  const database = await openDatabase(
+class UsageError extends Error {}
+
+function openTarget(config: Config): Promise<Database> {
+  return openDatabase(
     config.database.kind === "postgres"
       ? { kind: "postgres", url: config.database.url, poolSize: config.database.poolSize }
       : { kind: "pglite", dataDir: config.database.dataDir },
   );
+}
+
+async function open(config: Config): Promise<AppContext> {
+  const database = await openTarget(config);
   await migrate(database);
-  return database;
+  return { db: database.db, database, config, matchers: new MatcherProvider(shippedModels) };
+}
+
+function onShutdown(stop: () => Promise<void>): void {
+  const handler = async () => {
+    await stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", handler);
+  process.once("SIGTERM", handler);
 }
 
 async function runServer(config: Config, withWorker: boolean): Promise<void> {
-  const database = await open(config);
+  const ctx = await open(config);
   const log = pino({ level: config.logLevel });
-  if (withWorker && config.demo.clients > 0 && !(await hasAnyData(database))) {
-    log.info({ clients: config.demo.clients }, "empty database: generating the demo dealer group");
-    await generateDemoGroup(database, { clients: config.demo.clients, seed: config.demo.seed, log });
+  if (withWorker && config.demo.clients > 0 && !(await hasAnyData(ctx.database))) {
+    log.info(
+      { clients: config.demo.clients },
+      "empty database: generating the demo dealer group (a minute or two)",
+    );
+    await generateDemoGroup(ctx.database, { clients: config.demo.clients, seed: config.demo.seed, log });
   }
-  const app = await buildApp({
-    db: database.db,
-    database,
-    config,
-    matchers: new MatcherProvider(shippedModels),
-  });
-  const worker = withWorker ? startWorker(database, PERIODIC_TASKS, app.log) : null;
+  const app = await buildApp(ctx);
+  const worker = withWorker ? startWorker(ctx.database, periodicTasks(ctx), app.log) : null;
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
   const db =
     config.database.kind === "postgres" ? "PostgreSQL" : `embedded PGlite in ${config.database.dataDir}`;
   process.stdout.write(
-    `\nOrbit is running at ${url}  (database: ${db})\nAPI reference: ${url}/api/docs\n\nDemo logins (password "${DEMO_PASSWORD}"):\n` +
-      DEMO_LOGINS.map((u) => `  ${u.login.padEnd(14)} ${u.role}`).join("\n") +
-      "\n\n",
+    `\nOrbit is running at ${url}  (database: ${db})\nAPI reference: ${url}/api/docs\n\nDemo logins (password "${DEMO_PASSWORD}"):\n${DEMO_LOGINS.map((u) => `  ${u.login.padEnd(14)} ${u.role}`).join("\n")}\n\n`,
   );
-  const shutdown = async () => {
+  onShutdown(async () => {
     await app.close();
     await worker?.stop();
-    await database.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+    await ctx.database.close();
+  });
 }
 
 async function runWorkerOnly(config: Config): Promise<void> {
-  const database = await open(config);
+  const ctx = await open(config);
   const log = pino({ level: config.logLevel });
-  const worker = startWorker(database, PERIODIC_TASKS, log);
+  const worker = startWorker(ctx.database, periodicTasks(ctx), log);
   log.info("worker started");
-  const shutdown = async () => {
+  onShutdown(async () => {
     await worker.stop();
-    await database.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+    await ctx.database.close();
+  });
 }
 
-async function runDemo(config: Config, args: string[]): Promise<void> {
-  let values: { clients: string; seed: string; reset: boolean };
+function parse<T extends ParseArgsConfig>(config: T) {
   try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        clients: { type: "string", default: String(config.demo.clients) },
-        seed: { type: "string", default: String(config.demo.seed) },
-        reset: { type: "boolean", default: false },
-      },
-    }));
+    return parseArgs(config);
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
+}
+
+async function runDemo(config: Config, args: string[]): Promise<void> {
+  const { values } = parse({
+    args,
+    options: {
+      clients: { type: "string", default: String(config.demo.clients) },
+      seed: { type: "string", default: String(config.demo.seed) },
+      "as-of": { type: "string" },
+      reset: { type: "boolean", default: false },
+    },
+  });
   const clients = Number(values.clients);
   const seed = Number(values.seed);
+  const asOf = values["as-of"];
   if (!Number.isInteger(clients) || clients < 0 || clients > 10_000_000) {
     throw new UsageError(`--clients must be a whole number from 0 to 10000000, got "${values.clients}"`);
   }
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${values.seed}"`);
-  const database = await openDatabase(
-    config.database.kind === "postgres"
-      ? { kind: "postgres", url: config.database.url, poolSize: config.database.poolSize }
-      : { kind: "pglite", dataDir: config.database.dataDir },
-  );
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+    throw new UsageError("--as-of must be YYYY-MM-DD");
+  const database = await openTarget(config);
   try {
-    if (values.reset)
+    if (values.reset) {
       await database.query(
         "DROP SCHEMA IF EXISTS public CASCADE; DROP SCHEMA IF EXISTS drizzle CASCADE; CREATE SCHEMA public;",
       );
+    }
     await migrate(database);
     if (await hasAnyData(database)) {
       throw new UsageError("the database already holds data; add --reset to wipe it and generate anew");
     }
     const log = pino({ level: config.logLevel });
     const started = Date.now();
-    const summary = await generateDemoGroup(database, { clients, seed, log });
+    const summary = await generateDemoGroup(database, { clients, seed, log, ...(asOf ? { asOf } : {}) });
     process.stdout.write(
       `${JSON.stringify({ ...summary, seconds: (Date.now() - started) / 1000 }, null, 2)}\n`,
     );
@@ -126,7 +138,34 @@ async function runDemo(config: Config, args: string[]): Promise<void> {
   }
 }
 
-class UsageError extends Error {}
+async function runImportCommand(config: Config, args: string[]): Promise<void> {
+  const { values, positionals } = parse({
+    args,
+    allowPositionals: true,
+    options: {
+      source: { type: "string" },
+      dealership: { type: "string" },
+      map: { type: "string" },
+      delimiter: { type: "string" },
+      resume: { type: "string" },
+    },
+  });
+  const ctx = await open(config);
+  try {
+    await importFromFile(ctx, {
+      file: positionals[0],
+      source: values.source,
+      dealership: values.dealership,
+      map: values.map,
+      delimiter: values.delimiter,
+      resume: values.resume,
+      out: process.stdout,
+      err: process.stderr,
+    });
+  } finally {
+    await ctx.database.close();
+  }
+}
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -139,20 +178,22 @@ async function main(argv: string[]): Promise<void> {
     case "worker":
       return runWorkerOnly(config);
     case "migrate": {
-      const database = await open(config);
-      await database.close();
+      const ctx = await open(config);
+      await ctx.database.close();
       process.stdout.write("migrations applied\n");
       return;
     }
     case "demo":
       return runDemo(config, rest);
+    case "import":
+      return runImportCommand(config, rest);
     default:
       throw new UsageError(command ? `unknown command "${command}"` : "no command given");
   }
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  if (err instanceof UsageError) {
+  if (err instanceof UsageError || err instanceof ImportUsageError) {
     process.stderr.write(`orbit: ${err.message}\n\n${USAGE}\n`);
     process.exit(2);
   }

@@ -1,14 +1,39 @@
+import { eq } from "drizzle-orm";
+import type { AppContext } from "./app";
+import { claimImport, runImport } from "./modules/identity/import/importRunner";
+import { importBatches } from "./modules/identity/schema";
 import { purgeExpired } from "./modules/staff/session.service";
 import type { PeriodicTask } from "./platform/worker";
 
 /** Everything the worker role runs on a schedule. */
-export const PERIODIC_TASKS: readonly PeriodicTask[] = [
-  {
-    name: "purge-expired-sessions",
-    everyMs: 10 * 60_000,
-    async run(database) {
-      const purged = await purgeExpired(database.db);
-      return purged.sessions || purged.attempts ? purged : undefined;
+export function periodicTasks(ctx: Pick<AppContext, "matchers">): PeriodicTask[] {
+  return [
+    {
+      name: "purge-expired-sessions",
+      everyMs: 10 * 60_000,
+      async run(database) {
+        const purged = await purgeExpired(database.db);
+        return purged.sessions || purged.attempts ? purged : undefined;
+      },
     },
-  },
-];
+    {
+      // Client imports uploaded in the UI, and any whose worker died mid-way (resumed where it stopped).
+      name: "run-imports",
+      everyMs: 2_000,
+      async run(database) {
+        const id = await claimImport(database.db);
+        if (id === null) return undefined;
+        const [batch] = await database.db.select().from(importBatches).where(eq(importBatches.id, id));
+        const by = {
+          userId: batch?.createdByUserId ?? null,
+          role: "system:import",
+          dealershipId: batch?.dealershipId ?? null,
+          requestId: null,
+        };
+        const matcher = await ctx.matchers.get(database.db);
+        const result = await runImport(database, by, matcher, id);
+        return { importId: id, ...result };
+      },
+    },
+  ];
+}

@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
-import { buildApp } from "../src/app";
+import { type AppContext, buildApp } from "../src/app";
 import { DEMO_PASSWORD } from "../src/modules/demo/orgStructure";
 import { type SeededOrg, seedStaff } from "../src/modules/demo/seedStaff";
 import type { Database } from "../src/platform/db/database";
@@ -16,6 +16,7 @@ export interface TestApp {
   app: FastifyInstance;
   database: Database;
   org: SeededOrg;
+  matchers: AppContext["matchers"];
   /** Signs in one of the demo logins (admin, director, sales, service, ...). */
   signIn(login: string, password?: string): Promise<SignedIn>;
   /** Calls the API as a signed-in employee, with the session cookie and CSRF header. */
@@ -32,12 +33,14 @@ export interface TestApp {
 export async function createTestApp(): Promise<TestApp> {
   const { database, drop } = await createTestDatabase();
   const org = await seedStaff(database.db, []);
-  const app = await buildApp(testAppContext(database), { webDist: null, logger: false });
+  const ctx = testAppContext(database);
+  const app = await buildApp(ctx, { webDist: null, logger: false });
   await app.ready();
   return {
     app,
     database,
     org,
+    matchers: ctx.matchers,
     async signIn(login, password = DEMO_PASSWORD) {
       const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { login, password } });
       if (res.statusCode !== 200)

@@ -23,8 +23,11 @@ export function startWorker(
   let stopping = false;
   const running = new Set<Promise<void>>();
   const timers = tasks.map((task, i) => {
+    let busy = false;
     const tick = async () => {
-      if (stopping) return;
+      // A run longer than the period (a big import) is not started twice by this process.
+      if (stopping || busy) return;
+      busy = true;
       try {
         await runExclusive(database, 7_240_100 + i, async () => {
           const result = await task.run(database);
@@ -32,6 +35,8 @@ export function startWorker(
         });
       } catch (err) {
         log.error({ err, task: task.name }, "periodic task failed; will retry next period");
+      } finally {
+        busy = false;
       }
     };
     const fire = () => {

@@ -315,7 +315,8 @@ export const merges = pgTable(
   (t) => [index("merges_survivor_idx").on(t.survivorId), index("merges_merged_idx").on(t.mergedId)],
 );
 
-export const IMPORT_STATUSES = ["uploaded", "running", "done", "failed"] as const;
+/** draft: uploaded, mapping not confirmed; uploaded: waiting for a worker; then running, done or failed. */
+export const IMPORT_STATUSES = ["draft", "uploaded", "running", "done", "failed"] as const;
 
 /**
  * A client import from a DMS or 1C export. Rows are processed in batches, each committed together

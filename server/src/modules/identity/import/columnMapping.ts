@@ -1,27 +1,12 @@
-import { type ClientInput, ClientInput as ClientInputSchema, type FieldError } from "@orbit/contracts";
+import {
+  type ClientInput,
+  ClientInput as ClientInputSchema,
+  type FieldError,
+  IMPORT_TARGET_NAMES,
+} from "@orbit/contracts";
 
-/** What an import column can feed. "skip" ignores the column. */
-export const IMPORT_TARGETS = [
-  "sourceKey",
-  "kind",
-  "fullName",
-  "lastName",
-  "firstName",
-  "patronymic",
-  "birthDate",
-  "gender",
-  "companyName",
-  "inn",
-  "kpp",
-  "ogrn",
-  "phones",
-  "emails",
-  "passport",
-  "driverLicence",
-  "vins",
-  "consentMarketing",
-  "skip",
-] as const;
+/** What an import column can feed; "skip" ignores the column. */
+export const IMPORT_TARGETS = IMPORT_TARGET_NAMES;
 export type ImportTarget = (typeof IMPORT_TARGETS)[number];
 
 /** Column header (as in the file) -> target. */

@@ -68,6 +68,7 @@ export async function runImport(
   matcher: Matcher,
   batchId: number,
   onProgress?: (p: ImportProgress) => void,
+  batchRows = IMPORT_BATCH_ROWS,
 ): Promise<ImportProgress> {
   const db = database.db;
   const [batch] = await db.select().from(importBatches).where(eq(importBatches.id, batchId));
@@ -145,7 +146,7 @@ export async function runImport(
       rowNumber++;
       if (rowNumber <= batch.rowsDone) continue;
       pending.push({ rowNumber, row: row as Record<string, string> });
-      if (pending.length >= IMPORT_BATCH_ROWS) await flush();
+      if (pending.length >= batchRows) await flush();
     }
     await flush();
     await db
