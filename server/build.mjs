@@ -15,7 +15,6 @@ await build({
   format: "esm",
   sourcemap: true,
   external: [...external, ...external.map((name) => `${name}/*`)],
-  banner: { js: "#!/usr/bin/env node" },
   logLevel: "warning",
 });
 cpSync("src/modules/identity/models", "dist/identity-models", { recursive: true });

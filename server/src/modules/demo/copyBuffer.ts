@@ -16,35 +16,32 @@ export function csvField(v: CsvValue): string {
  * way to load tens of millions of demo rows in minutes.
  */
 export class CopyBuffer {
-  private chunks: string[] = [];
-  private pendingBytes = 0;
+  // One growing string: V8 keeps appends as a rope, far cheaper than an array of lines to join.
+  private text = "";
   rows = 0;
 
   constructor(
     readonly table: string,
     readonly columns: readonly string[],
-    private readonly flushAtBytes = 8 * 1024 * 1024,
   ) {}
 
   /** Values in the order of `columns`. */
   add(values: readonly CsvValue[]): void {
-    let line = "";
-    for (let i = 0; i < values.length; i++) line += (i ? "," : "") + csvField(values[i]);
-    line += "\n";
-    this.chunks.push(line);
-    this.pendingBytes += line.length;
+    let line = csvField(values[0]);
+    for (let i = 1; i < values.length; i++) line += `,${csvField(values[i])}`;
+    this.text += `${line}\n`;
     this.rows++;
   }
 
-  get full(): boolean {
-    return this.pendingBytes >= this.flushAtBytes;
+  /** The rows gathered since the last call, as CSV; the buffer starts empty again. */
+  take(): string {
+    const text = this.text;
+    this.text = "";
+    return text;
   }
 
   async flush(database: Database): Promise<void> {
-    if (this.chunks.length === 0) return;
-    const text = this.chunks.join("");
-    this.chunks = [];
-    this.pendingBytes = 0;
-    await database.copyCsv(this.table, this.columns, [text]);
+    const text = this.take();
+    if (text) await database.copyCsv(this.table, this.columns, [text]);
   }
 }

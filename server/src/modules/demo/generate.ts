@@ -65,19 +65,23 @@ export async function generateDemoGroup(database: Database, options: DemoOptions
   );
 
   const started = Date.now();
+  let writing: Promise<void> = Promise.resolve();
   for (let i = 0; i < options.clients; i++) {
     const rng = root.fork(`client/${i}`);
     const home = homes.sample(rng);
     if (rng.chance(COMPANY_SHARE)) companyStory(world, matcher, rng, i, home);
     else personStory(world, matcher, rng, i, home);
     if ((i + 1) % FLUSH_EVERY === 0) {
-      await world.flush(database);
+      // At most one batch in flight: batches reach the database in order, so parents precede children.
+      await writing;
+      writing = world.flush(database);
       if ((i + 1) % (FLUSH_EVERY * 25) === 0) {
         const rate = Math.round((i + 1) / ((Date.now() - started) / 1000));
         options.log.info({ clients: i + 1, perSecond: rate }, "demo clients written");
       }
     }
   }
+  await writing;
   await world.flush(database);
   await resetSequences(database);
   options.log.info(

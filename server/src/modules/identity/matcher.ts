@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/database";
 import {
   AUTO_MERGE_AT,
@@ -12,12 +12,19 @@ import {
   trainModel,
 } from "./matching";
 import type { Matcher } from "./matching.service";
-import { matchModels } from "./schema";
+import { matchModels, parties } from "./schema";
 
 type Kind = "person" | "company";
 
-/** A Matcher over trained parameters for persons and companies (see matching/index.ts). */
-export function createMatcher(models: Record<Kind, { id: number | null; params: ModelParams }>): Matcher {
+/**
+ * A Matcher over trained parameters for persons and companies (see matching/index.ts). `population`
+ * is the number of active clients of each kind: the prior chance that two clients are one person
+ * shrinks as the base grows, so scoring must know the base it searches, not the one it trained on.
+ */
+export function createMatcher(
+  models: Record<Kind, { id: number | null; params: ModelParams }>,
+  population?: Partial<Record<Kind, number>>,
+): Matcher {
   return {
     modelId: models.person.id,
     autoMergeAt: AUTO_MERGE_AT,
@@ -25,7 +32,8 @@ export function createMatcher(models: Record<Kind, { id: number | null; params: 
     params: (kind) => models[kind].params,
     keys: (kind, record) => blockingKeys(record, models[kind].params.spec),
     score(kind, a, b) {
-      const s = scorePair(a, b, models[kind].params);
+      const size = population?.[kind];
+      const s = scorePair(a, b, models[kind].params, size ? { population: Math.max(2, size) } : {});
       return {
         probability: s.probability,
         weight: s.weight,
@@ -54,6 +62,17 @@ export async function trainAndActivate(db: Db, kind: Kind, records: readonly Mat
   });
 }
 
+const POPULATION_TTL_MS = 5 * 60_000;
+
+async function activeClients(db: Db): Promise<Partial<Record<Kind, number>>> {
+  const rows = await db
+    .select({ kind: parties.kind, n: sql<number>`count(*)::int` })
+    .from(parties)
+    .where(eq(parties.status, "active"))
+    .groupBy(parties.kind);
+  return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
+}
+
 async function activeModelId(db: Db, kind: Kind): Promise<number | null> {
   const [row] = await db
     .select({ id: matchModels.id })
@@ -78,25 +97,29 @@ async function modelParams(db: Db, id: number): Promise<ModelParams> {
  * Until a model has been trained on the dealer's own clients, Orbit uses the one it ships with.
  */
 export class MatcherProvider {
-  private current: { key: string; matcher: Matcher } | null = null;
+  private current: { key: string; matcher: Matcher; countedAt: number } | null = null;
 
   constructor(private readonly fallback: () => Record<Kind, { id: null; params: ModelParams }>) {}
 
-  /** The matcher of the currently active models; only their ids are read unless they changed. */
+  /**
+   * The matcher of the currently active models; only their ids are read unless they changed, and the
+   * client counts (the population the prior scales to) are refreshed every few minutes.
+   */
   async get(db: Db): Promise<Matcher> {
     const [personId, companyId] = await Promise.all([
       activeModelId(db, "person"),
       activeModelId(db, "company"),
     ]);
     const key = `${personId ?? "-"}/${companyId ?? "-"}`;
-    if (this.current?.key === key) return this.current.matcher;
+    const fresh = this.current !== null && Date.now() - this.current.countedAt < POPULATION_TTL_MS;
+    if (this.current?.key === key && fresh) return this.current.matcher;
     const load = async (kind: Kind, id: number | null) =>
       id === null ? this.fallback()[kind] : { id, params: await modelParams(db, id) };
-    const matcher = createMatcher({
-      person: await load("person", personId),
-      company: await load("company", companyId),
-    });
-    this.current = { key, matcher };
+    const matcher = createMatcher(
+      { person: await load("person", personId), company: await load("company", companyId) },
+      await activeClients(db),
+    );
+    this.current = { key, matcher, countedAt: Date.now() };
     return matcher;
   }
 }

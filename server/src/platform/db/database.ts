@@ -34,6 +34,7 @@ export interface Database {
     table: string,
     columns: readonly string[],
     csv: Iterable<string> | AsyncIterable<string>,
+    options?: { delimiter?: string },
   ): Promise<void>;
   /** Runs a statement outside drizzle (DDL, maintenance); returns rows as plain objects. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -43,6 +44,9 @@ export interface Database {
   migrate(migrationsFolder: string): Promise<void>;
   close(): Promise<void>;
 }
+
+const copyOptions = (o?: { delimiter?: string }) =>
+  `WITH (FORMAT csv${o?.delimiter ? `, DELIMITER '${o.delimiter === "'" ? "''" : o.delimiter}'` : ""})`;
 
 // int8 (bigint) and numeric come back as strings by default; counts and ids here stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
@@ -60,11 +64,11 @@ function openPostgres(url: string, poolSize: number): Database {
   return {
     kind: "postgres",
     db,
-    async copyCsv(table, columns, csv) {
+    async copyCsv(table, columns, csv, options) {
       const client = await pool.connect();
       try {
         const stream = client.query(
-          copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv)`),
+          copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN ${copyOptions(options)}`),
         );
         await pipeline(Readable.from(csv), stream);
       } finally {
@@ -119,13 +123,17 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   return {
     kind: "pglite",
     db,
-    async copyCsv(table, columns, csv) {
+    async copyCsv(table, columns, csv, options) {
       const parts: string[] = [];
       for await (const chunk of csv) parts.push(chunk);
       const blob = new Blob(parts, { type: "text/csv" });
-      await client.query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
-        blob,
-      });
+      await client.query(
+        `COPY ${table} (${columns.join(", ")}) FROM '/dev/blob' ${copyOptions(options)}`,
+        [],
+        {
+          blob,
+        },
+      );
     },
     async query(text, params) {
       if (!params?.length && text.includes(";")) {

@@ -28,40 +28,34 @@ export function everydayContacts(c: ClientStory, cars: readonly OwnedCar[]): voi
       });
     }
   }
-  const months = Math.max(1, Math.round((w.today - c.firstDay) / 30));
-  if (c.hasEmail && c.consent.email) {
-    for (let m = 0; m < months; m += 3) {
-      if (!rng.chance(0.6)) continue;
+  // Campaign mailings to those who agreed: e-mail each quarter, SMS each half-year, not every one sent.
+  const campaigns = (
+    channel: "email" | "sms",
+    everyMonths: number,
+    share: number,
+    fromHour: number,
+    toHour: number,
+  ) => {
+    const months = Math.max(1, Math.round((w.today - c.firstDay) / 30));
+    for (let m = 0; m < months; m += everyMonths) {
+      if (!rng.chance(share)) continue;
       interaction(w, {
         partyId: c.partyId,
         day: c.firstDay + m * 30 + rng.int(0, 25),
-        minute: rng.int(9 * 60, 12 * 60),
-        channel: "email",
+        minute: rng.int(fromHour * 60, toHour * 60),
+        channel,
         direction: "out",
         dealershipId: home.id,
         userId: null,
         subject: rng.pick(NEWSLETTERS),
-        outcome: rng.chance(0.25) ? "opened" : null,
+        outcome: channel === "email" && rng.chance(0.25) ? "opened" : null,
       });
     }
-  }
-  if (c.consent.sms) {
-    for (let m = 0; m < months; m += 6) {
-      if (!rng.chance(0.5)) continue;
-      interaction(w, {
-        partyId: c.partyId,
-        day: c.firstDay + m * 30 + rng.int(0, 25),
-        minute: rng.int(11 * 60, 19 * 60),
-        channel: "sms",
-        direction: "out",
-        dealershipId: home.id,
-        userId: null,
-        subject: rng.pick(NEWSLETTERS),
-      });
-    }
-  }
-  if (rng.chance(0.3)) {
-    const sessions = rng.int(1, 4);
+  };
+  if (c.hasEmail && c.consent.email) campaigns("email", 3, 0.4, 9, 12);
+  if (c.consent.sms) campaigns("sms", 6, 0.35, 11, 19);
+  if (rng.chance(0.25)) {
+    const sessions = rng.int(1, 3);
     for (let s = 0; s < sessions; s++) {
       const day = rng.int(c.firstDay, w.today);
       const views = rng.int(1, 6);

@@ -163,7 +163,7 @@ function workOrder(c: ClientStory, car: OwnedCar, v: Visit, needs: ServiceNeeds)
       ...ref,
     });
   }
-  if (c.consent.sms && channel !== "walk_in" && rng.chance(0.6)) {
+  if (c.consent.sms && channel !== "walk_in" && rng.chance(0.4)) {
     interaction(w, {
       partyId,
       day: v.day - 1,
@@ -189,7 +189,7 @@ function workOrder(c: ClientStory, car: OwnedCar, v: Visit, needs: ServiceNeeds)
     ...ref,
   });
   if (!done) return;
-  if (c.consent.sms && rng.chance(0.5)) {
+  if (c.consent.sms && rng.chance(0.3)) {
     interaction(w, {
       partyId,
       day: v.day,
@@ -202,7 +202,7 @@ function workOrder(c: ClientStory, car: OwnedCar, v: Visit, needs: ServiceNeeds)
       ...ref,
     });
   }
-  if (rng.chance(0.4)) {
+  if (rng.chance(0.3)) {
     const score = rng.weighted([10, 9, 8, 7, 6, 5, 3, 0], [38, 22, 14, 9, 6, 5, 3, 3]);
     interaction(w, {
       partyId,

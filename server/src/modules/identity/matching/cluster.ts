@@ -1,5 +1,5 @@
 // Clustering of auto-merge links. Plain connected components would chain: A~B and B~C merge A and C even
-// when A and C plainly differ (a shared family phone). So links are taken strongest first (Kruskal) and a
+// when A and C plainly differ. So links are taken most probable first (Kruskal) and a
 // link that would join two groups is refused when any pair across them is strongly contradicted, or when
 // the result would exceed the size cap.
 
@@ -7,11 +7,12 @@ export interface Links {
   readonly a: Int32Array;
   readonly b: Int32Array;
   readonly weight: Float64Array;
+  readonly probability: Float64Array;
   readonly length: number;
 }
 
 export interface ClusterOptions {
-  /** Refuse a join when some cross pair weighs less than this (log2 Bayes factor). */
+  /** Refuse a join when some cross pair's evidence for one entity is below this (log2, see score.ts). */
   readonly vetoWeight: number;
   readonly maxClusterSize: number;
 }
@@ -27,6 +28,7 @@ export interface Clustering {
 export function clusterLinks(
   records: number,
   links: Links,
+  /** Evidence for "same entity" of any two records (the contradiction weight). */
   pairWeight: (i: number, j: number) => number,
   options: ClusterOptions,
 ): Clustering {
@@ -44,7 +46,9 @@ export function clusterLinks(
 
   const order = new Int32Array(links.length);
   for (let e = 0; e < links.length; e++) order[e] = e;
-  order.sort((x, y) => links.weight[y]! - links.weight[x]! || x - y);
+  order.sort(
+    (x, y) => links.probability[y]! - links.probability[x]! || links.weight[y]! - links.weight[x]! || x - y,
+  );
 
   let vetoed = 0;
   for (const e of order) {
@@ -53,7 +57,10 @@ export function clusterLinks(
     if (ra === rb) continue;
     const ma = membersOf(ra);
     const mb = membersOf(rb);
-    if (ma.length + mb.length > options.maxClusterSize || contradicted(ma, mb, pairWeight, options.vetoWeight)) {
+    if (
+      ma.length + mb.length > options.maxClusterSize ||
+      contradicted(ma, mb, pairWeight, options.vetoWeight)
+    ) {
       vetoed++;
       continue;
     }

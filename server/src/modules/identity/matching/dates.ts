@@ -26,15 +26,23 @@ export const DATE_LEVELS = [
   "different",
 ] as const;
 
-/** Level (1-based, see DATE_LEVELS) of two YYYYMMDD strings. */
+const digitAt = (s: string, i: number) => s.charCodeAt(i) - 48;
+const yearOf = (s: string) => digitAt(s, 0) * 1000 + digitAt(s, 1) * 100 + digitAt(s, 2) * 10 + digitAt(s, 3);
+
+/** Level (1-based, see DATE_LEVELS) of two YYYYMMDD strings. Character tests, no slicing: hot loop. */
 export function dateLevel(a: string, b: string): number {
   if (a === b) return 1;
-  const sameYear = a.charCodeAt(0) === b.charCodeAt(0) && a.slice(0, 4) === b.slice(0, 4);
-  // Day and month swapped: the classic DD.MM vs MM/DD confusion, only meaningful when they differ.
-  if (sameYear && a.slice(4, 6) === b.slice(6, 8) && a.slice(6, 8) === b.slice(4, 6)) return 2;
+  const sameYear = yearOf(a) === yearOf(b);
+  const c = (s: string, i: number) => s.charCodeAt(i);
+  // Day and month swapped: the classic DD.MM vs MM/DD confusion (never reached when they are equal).
+  if (sameYear && c(a, 4) === c(b, 6) && c(a, 5) === c(b, 7) && c(a, 6) === c(b, 4) && c(a, 7) === c(b, 5)) {
+    return 2;
+  }
   const edits = damerauLevenshtein(a, b, 2);
   if (edits === 1) return 3;
-  if (a.slice(4) === b.slice(4) && Math.abs(Number(a.slice(0, 4)) - Number(b.slice(0, 4))) === 1) return 4;
+  const sameMonthDay =
+    c(a, 4) === c(b, 4) && c(a, 5) === c(b, 5) && c(a, 6) === c(b, 6) && c(a, 7) === c(b, 7);
+  if (sameMonthDay && Math.abs(yearOf(a) - yearOf(b)) === 1) return 4;
   if (edits === 2) return 5;
   return 6;
 }

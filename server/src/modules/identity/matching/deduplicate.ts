@@ -1,10 +1,10 @@
 // Batch deduplication: block, score every candidate pair once, cluster the auto-merge links.
 import { type BlockIndex, buildBlockIndex, forEachCandidate } from "./blockIndex";
 import { blockingKeys } from "./blocking";
-import { type Links, clusterLinks } from "./cluster";
+import { clusterLinks, type Links } from "./cluster";
 import { LinkBuffer } from "./links";
-import { type PreparedBatch, prepareBatch } from "./prepare";
-import { createScorer, logit2, probabilityFromWeight, type Scorer } from "./score";
+import { PairChunk, type PreparedBatch, prepareBatch } from "./prepare";
+import { contradictionWeight, createScorer, matchProbability, type Scorer } from "./score";
 import { AUTO_MERGE_AT, MAX_CLUSTER_SIZE, REVIEW_AT, VETO_WEIGHT } from "./thresholds";
 import type { DedupResult, MatchRecord, ModelParams, ScoredPair } from "./types";
 
@@ -24,48 +24,53 @@ export function indexRecords(records: readonly MatchRecord[], params: ModelParam
 }
 
 /**
- * Scores the candidate pairs (i, j > i) for i in [from, to) and keeps those whose weight reaches
- * minWeight. The unit of work a parallel run hands to each worker.
+ * Scores the candidate pairs (i, j > i) for i in [from, to) and keeps those whose match probability
+ * reaches minProbability. The unit of work a parallel run would hand to each worker.
  */
 export function scoreCandidates(
   scorer: Scorer,
   index: BlockIndex,
   from: number,
   to: number,
-  minWeight: number,
+  minProbability: number,
 ): { links: LinkBuffer; pairsCompared: number } {
   const links = new LinkBuffer();
+  const chunk = new PairChunk(scorer.batch.comparisons.length);
+  const weights = new Float64Array(chunk.capacity);
+  const householdWeights = new Float64Array(chunk.capacity);
+  const flush = () => {
+    scorer.chunkWeights(chunk, weights, householdWeights);
+    for (let p = 0; p < chunk.count; p++) {
+      const probability = matchProbability(weights[p]!, householdWeights[p]!, scorer.priors);
+      if (probability >= minProbability)
+        links.push(chunk.left[p]!, chunk.right[p]!, weights[p]!, probability);
+    }
+    chunk.count = 0;
+  };
   const pairsCompared = forEachCandidate(index, from, to, (i, j) => {
-    const w = scorer.weight(i, j);
-    if (w >= minWeight) links.push(i, j, w);
+    if (chunk.push(i, j)) flush();
   });
+  flush();
   return { links, pairsCompared };
 }
 
-/** Field-weight thresholds (prior removed) equivalent to the probability thresholds. */
-export function weightThresholds(params: ModelParams, options: DedupOptions = {}) {
-  const prior = logit2(params.lambda);
-  return {
-    merge: logit2(options.autoMergeAt ?? AUTO_MERGE_AT) - prior,
-    review: logit2(options.reviewAt ?? REVIEW_AT) - prior,
-  };
-}
-
-/** Clusters already scored links (>= review weight) and builds the result. */
+/** Clusters already scored links (those at or above the review probability) and builds the result. */
 export function finishDeduplication(
   scorer: Scorer,
   links: Links,
   pairsCompared: number,
   index: BlockIndex,
-  params: ModelParams,
   options: DedupOptions = {},
 ): DedupResult {
-  const { merge } = weightThresholds(params, options);
+  const merge = options.autoMergeAt ?? AUTO_MERGE_AT;
   const strong = new LinkBuffer();
   for (let e = 0; e < links.length; e++) {
-    if (links.weight[e]! >= merge) strong.push(links.a[e]!, links.b[e]!, links.weight[e]!);
+    if (links.probability[e]! >= merge)
+      strong.push(links.a[e]!, links.b[e]!, links.weight[e]!, links.probability[e]!);
   }
-  const clustering = clusterLinks(scorer.batch.size, strong, scorer.weight, {
+  const contradiction = (i: number, j: number) =>
+    contradictionWeight(scorer.weight(i, j), scorer.householdWeight(i, j));
+  const clustering = clusterLinks(scorer.batch.size, strong, contradiction, {
     vetoWeight: options.vetoWeight ?? VETO_WEIGHT,
     maxClusterSize: options.maxClusterSize ?? MAX_CLUSTER_SIZE,
   });
@@ -78,11 +83,11 @@ export function finishDeduplication(
       a,
       b,
       weight,
-      probability: probabilityFromWeight(weight, scorer.priorWeight),
+      probability: links.probability[e]!,
       decision: clustering.clusterOf[a] === clustering.clusterOf[b] ? "merge" : "review",
     });
   }
-  pairs.sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
+  pairs.sort((x, y) => y.probability - x.probability || y.weight - x.weight || x.a - y.a || x.b - y.b);
   return {
     records: scorer.batch.size,
     pairsCompared,
@@ -100,10 +105,15 @@ export function deduplicatePrepared(
   params: ModelParams,
   options: DedupOptions = {},
 ): DedupResult {
-  const scorer = createScorer(batch, params);
-  const { review } = weightThresholds(params, options);
-  const { links, pairsCompared } = scoreCandidates(scorer, index, 0, batch.size, review);
-  return finishDeduplication(scorer, links, pairsCompared, index, params, options);
+  const scorer = createScorer(batch, params, batch.size);
+  const { links, pairsCompared } = scoreCandidates(
+    scorer,
+    index,
+    0,
+    batch.size,
+    options.reviewAt ?? REVIEW_AT,
+  );
+  return finishDeduplication(scorer, links, pairsCompared, index, options);
 }
 
 export function deduplicate(
@@ -111,5 +121,10 @@ export function deduplicate(
   params: ModelParams,
   options: DedupOptions = {},
 ): DedupResult {
-  return deduplicatePrepared(prepareBatch(records, params.spec), indexRecords(records, params), params, options);
+  return deduplicatePrepared(
+    prepareBatch(records, params.spec),
+    indexRecords(records, params),
+    params,
+    options,
+  );
 }

@@ -1,14 +1,23 @@
 // Two independent 32-bit string hashes (64 bits together): blocking keys are grouped by hash instead of
 // by string so that a million records' keys never have to live in memory as strings at once.
 
-/** FNV-1a style 32-bit hash of the UTF-16 code units with a seed. */
-export function hash32(s: string, seed: number): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
+let hashHi = 0;
+let hashLo = 0;
+
+/** Both seeds' hashes in one pass over the string, left in hashHi / hashLo. */
+function hash64(s: string): void {
+  let h1 = (0x811c9dc5 ^ 0x9e3779b9) >>> 0;
+  let h2 = (0x811c9dc5 ^ 0x7f4a7c15) >>> 0;
   for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x01000193);
   }
-  // Final avalanche (murmur3 fmix32) so similar keys spread over the table.
+  hashHi = fmix(h1);
+  hashLo = fmix(h2 ^ 0x5bd1e995);
+}
+
+function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -34,8 +43,9 @@ export class HashIds {
 
   /** Id of the key, and whether it was just added. */
   id(key: string): number {
-    const h1 = hash32(key, 0x9e3779b9);
-    const h2 = hash32(key, 0x7f4a7c15);
+    hash64(key);
+    const h1 = hashHi;
+    const h2 = hashLo;
     const found = this.find(h1, h2);
     if (found >= 0) return found;
     if ((this.size + 1) * 2 > this.capacity) this.grow();

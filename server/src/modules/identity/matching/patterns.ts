@@ -18,7 +18,8 @@ export class PatternCounter {
     maxLevel: number,
   ) {
     this.radix = maxLevel + 1;
-    if (this.radix ** comparisons > Number.MAX_SAFE_INTEGER) throw new Error("too many comparisons to encode");
+    if (this.radix ** comparisons > Number.MAX_SAFE_INTEGER)
+      throw new Error("too many comparisons to encode");
   }
 
   add(levels: Uint8Array, count = 1): void {

@@ -26,7 +26,18 @@ describe("skeleton", () => {
 
   it("keeps different names apart", () => {
     // (Юля and Юлия do collide: a lost и before я is also how schemes differ, and Юля is Юлия.)
-    const names = ["Иванов", "Иванова", "Петров", "Сидоров", "Юлия", "Юрий", "Мария", "Марина", "Шишкин", "Чижов"];
+    const names = [
+      "Иванов",
+      "Иванова",
+      "Петров",
+      "Сидоров",
+      "Юлия",
+      "Юрий",
+      "Мария",
+      "Марина",
+      "Шишкин",
+      "Чижов",
+    ];
     expect(new Set(names.map(skeleton)).size).toBe(names.length);
   });
 

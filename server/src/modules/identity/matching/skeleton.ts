@@ -64,7 +64,12 @@ const EXTRA_SPELLINGS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 const stripMarks = (s: string) => s.normalize("NFD").replace(/\p{M}+/gu, "");
-const lettersOf = (s: string) => s.normalize("NFC").toLowerCase().replace(/\u0361/g, "").replace(/[^\p{L}]/gu, "");
+const lettersOf = (s: string) =>
+  s
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/\u0361/g, "")
+    .replace(/[^\p{L}]/gu, "");
 
 /** Builds Latin spelling -> sound class from the scheme data; exported for the test. */
 export function buildLatinTokens(): Map<string, string> {
@@ -80,7 +85,10 @@ export function buildLatinTokens(): Map<string, string> {
       // A sign letter spelt with letters ("ie" for ъ in ICAO) would eat real letters of other names.
       if (cls === "" || spelling === "") continue;
       let byClass = votes.get(spelling);
-      if (!byClass) votes.set(spelling, (byClass = new Map()));
+      if (!byClass) {
+        byClass = new Map();
+        votes.set(spelling, byClass);
+      }
       byClass.set(cls, (byClass.get(cls) ?? 0) + schemes);
     }
   }
@@ -138,7 +146,10 @@ const REPEATS = /(.)\1+/g;
  * Digits are kept, other symbols dropped. Returns "" when nothing is left.
  */
 export function skeleton(value: string): string {
-  const s = value.normalize("NFC").toLowerCase().replace(/\u0361/g, "");
+  const s = value
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/\u0361/g, "");
   let out = "";
   let i = 0;
   while (i < s.length) {

@@ -3,15 +3,25 @@ import type { FieldValue } from "./types";
 
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 const NON_LETTER = /[^\p{L}]+/gu;
+const COMBINING = /[\u0300-\u036f]/;
+const PLAIN_LETTERS = /^[a-zа-яё]+$/;
+
+// String.prototype.normalize is costly and almost always a no-op: only text carrying combining marks
+// (a decomposed "ё", say) can change under NFC.
+function lowerNfc(value: string): string {
+  return (COMBINING.test(value) ? value.normalize("NFC") : value).toLowerCase();
+}
 
 /** Lower-case, ё as е, every run of punctuation/space as one space. */
 export function normalizeText(value: string): string {
-  return value.normalize("NFC").toLowerCase().replace(/ё/g, "е").replace(NON_WORD, " ").trim();
+  return lowerNfc(value).replace(/ё/g, "е").replace(NON_WORD, " ").trim();
 }
 
 /** Letters only: the form two typings of one name share when they differ only in spaces, hyphens, dots. */
 export function lettersOnly(value: string): string {
-  return value.normalize("NFC").toLowerCase().replace(/ё/g, "е").replace(NON_LETTER, "");
+  const lower = lowerNfc(value);
+  if (PLAIN_LETTERS.test(lower)) return lower.includes("ё") ? lower.replace(/ё/g, "е") : lower;
+  return lower.replace(/ё/g, "е").replace(NON_LETTER, "");
 }
 
 export function digitsOnly(value: string): string {
@@ -62,6 +72,7 @@ const HOMOGLYPHS: Readonly<Record<string, string>> = {
 /** Upper-case letters and digits only, Cyrillic look-alike letters folded to Latin. */
 export function normalizeIdentifier(value: string): string {
   const upper = value.toUpperCase().replace(/Ё/g, "Е");
+  if (/^[0-9A-Z]+$/.test(upper)) return upper;
   let out = "";
   for (const ch of upper) {
     const mapped = HOMOGLYPHS[ch] ?? ch;
@@ -76,7 +87,8 @@ export function normalizeIdentifier(value: string): string {
  */
 export function normalizePhone(value: string): string {
   const digits = digitsOnly(value);
-  if (digits.length === 11 && digits.startsWith("8") && !value.trim().startsWith("+")) return `7${digits.slice(1)}`;
+  if (digits.length === 11 && digits.startsWith("8") && !value.trim().startsWith("+"))
+    return `7${digits.slice(1)}`;
   if (digits.length === 10 && digits.startsWith("9")) return `7${digits}`;
   return digits;
 }

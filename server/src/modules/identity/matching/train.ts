@@ -2,7 +2,9 @@
 //   u  from random record pairs (nearly all non-matches), then corrected for the few matches among them;
 //   m  by EM sessions, one per blocking rule, each leaving out the comparisons on the rule's own fields
 //      (those agree by construction inside the rule's blocks), averaged over the sessions;
-//   lambda from the share of matches EM finds among all candidate pairs, scaled to all record pairs.
+//   lambda from the share of matches EM finds among all candidate pairs, scaled to all record pairs;
+//      likewise lambdaHousehold when the spec has household comparisons (see em.ts).
+// A level with too little evidence among matches is not allowed to add weight (MIN_MATCH_EVIDENCE).
 import { buildBlockIndex, forEachCandidate } from "./blockIndex";
 import { blockingKeys, ruleFields, ruleKeys } from "./blocking";
 import { levelScheme } from "./comparisons";
@@ -13,6 +15,13 @@ import { seededRandom } from "./random";
 import { termFrequencyTable } from "./termFrequency";
 import type { MatchRecord, ModelParams, ModelSpec, TermFrequencyTable, TrainingSession } from "./types";
 
+/**
+ * A level seen among fewer expected matches than this cannot add weight. Otherwise a level that never
+ * occurs at all gets a large positive weight from pseudo-counts alone: two million random pairs bound
+ * its u far more tightly than ten thousand matches bound its m.
+ */
+export const MIN_MATCH_EVIDENCE = 5;
+
 export interface TrainOptions {
   /** Random pairs for u (all pairs when there are fewer). Default 2,000,000. */
   readonly uPairs?: number;
@@ -22,7 +31,11 @@ export interface TrainOptions {
   readonly maxIterations?: number;
 }
 
-export function trainModel(records: readonly MatchRecord[], spec: ModelSpec, options: TrainOptions = {}): ModelParams {
+export function trainModel(
+  records: readonly MatchRecord[],
+  spec: ModelSpec,
+  options: TrainOptions = {},
+): ModelParams {
   const n = records.length;
   if (n < 2) throw new Error("training needs at least two records");
   const random = seededRandom(options.seed ?? 1);
@@ -35,9 +48,11 @@ export function trainModel(records: readonly MatchRecord[], spec: ModelSpec, opt
   const totalPairs = (n * (n - 1)) / 2;
 
   const mStart = schemes.map((s) => geometric(s.labels.length));
+  const household = spec.comparisons.map((c) => c.household === true);
   const sessions: TrainingSession[] = [];
   const mSums = schemes.map((s) => new Array<number>(s.labels.length).fill(0));
   const mSessions = schemes.map(() => 0);
+  const evidence = schemes.map((s) => new Array<number>(s.labels.length).fill(0));
   for (const rule of spec.blocking) {
     const fields = new Set(ruleFields(rule));
     const active = spec.comparisons.map((c) => !fields.has(c.field));
@@ -50,6 +65,7 @@ export function trainModel(records: readonly MatchRecord[], spec: ModelSpec, opt
       u: sampled.u,
       lambda: 0.1,
       active,
+      household,
       estimateM: true,
       maxIterations: options.maxIterations,
     });
@@ -58,6 +74,7 @@ export function trainModel(records: readonly MatchRecord[], spec: ModelSpec, opt
       pairs,
       iterations: fit.iterations,
       lambda: fit.lambda,
+      lambdaHousehold: fit.lambdaHousehold,
       estimated: spec.comparisons.filter((_, c) => active[c]).map((c) => c.name),
     });
     fit.m.forEach((row, c) => {
@@ -65,6 +82,7 @@ export function trainModel(records: readonly MatchRecord[], spec: ModelSpec, opt
       mSessions[c]!++;
       row.forEach((v, l) => {
         mSums[c]![l]! += v;
+        evidence[c]![l]! += fit.matchCounts[c]![l]!;
       });
     });
   }
@@ -72,30 +90,49 @@ export function trainModel(records: readonly MatchRecord[], spec: ModelSpec, opt
 
   const unionIndex = buildBlockIndex(n, (i) => blockingKeys(records[i]!, spec), spec.maxBlockSize);
   const union = candidatePatterns(batch, unionIndex, maxLevel, maxSessionPairs, random);
-  const estimateLambda = (u: number[][]) =>
-    expectationMaximisation(union.patterns, { m, u, lambda: 0.1, active: m.map(() => true), estimateM: false })
-      .lambda;
-  let candidateShare = estimateLambda(sampled.u);
-  let lambda = clampProbability((candidateShare * union.pairs) / totalPairs);
-  // The random sample contained about lambda * m of each level from true matches; remove that share.
-  const u = sampled.counts.map((row, c) => correctedU(row, m[c]!, lambda));
-  candidateShare = estimateLambda(u);
-  lambda = clampProbability((candidateShare * union.pairs) / totalPairs);
+  const estimateShares = (u: number[][]) =>
+    expectationMaximisation(union.patterns, {
+      m,
+      u,
+      lambda: 0.1,
+      active: m.map(() => true),
+      household,
+      estimateM: false,
+    });
+  // Shares among candidate pairs, scaled to all pairs (blocking is assumed to find nearly all of them).
+  const toAllPairs = (share: number) => clampProbability((share * union.pairs) / totalPairs);
+  let shares = estimateShares(sampled.u);
+  // The random sample contained matches and household pairs too; remove their expected share.
+  const u = sampled.counts.map((row, c) =>
+    correctedU(
+      row,
+      m[c]!,
+      toAllPairs(shares.lambda) + (household[c] ? toAllPairs(shares.lambdaHousehold) : 0),
+    ),
+  );
+  shares = estimateShares(u);
+  const lambda = toAllPairs(shares.lambda);
+  const lambdaHousehold = household.some(Boolean) ? toAllPairs(shares.lambdaHousehold) : 0;
+  const mFinal = m.map((row, c) =>
+    row.map((v, l) => (evidence[c]![l]! < MIN_MATCH_EVIDENCE && v > u[c]![l]! ? u[c]![l]! : v)),
+  );
 
   const termFrequencies: Record<string, TermFrequencyTable> = {};
   spec.comparisons.forEach((c, k) => {
-    if (schemes[k]!.termFrequency.some(Boolean)) termFrequencies[c.name] = termFrequencyTable(batch.comparisons[k]!, n);
+    if (schemes[k]!.termFrequency.some(Boolean))
+      termFrequencies[c.name] = termFrequencyTable(batch.comparisons[k]!, n);
   });
 
   return {
     format: "orbit-fellegi-sunter/1",
     spec,
     lambda,
+    lambdaHousehold,
     comparisons: spec.comparisons.map((c, k) => ({
       name: c.name,
       levels: schemes[k]!.labels.map((label, l) => ({
         label,
-        m: m[k]![l]!,
+        m: mFinal[k]![l]!,
         u: u[k]![l]!,
         termFrequency: schemes[k]!.termFrequency[l]!,
       })),
@@ -106,7 +143,8 @@ export function trainModel(records: readonly MatchRecord[], spec: ModelSpec, opt
       uPairs: sampled.pairs,
       sessions,
       candidatePairs: union.pairs,
-      candidateMatchShare: candidateShare,
+      candidateMatchShare: shares.lambda,
+      candidateHouseholdShare: shares.lambdaHousehold,
       untrained: spec.comparisons.filter((_, c) => mSessions[c] === 0).map((c) => c.name),
     },
   };
@@ -156,15 +194,18 @@ function sampleRandomPairs(batch: PreparedBatch, wanted: number, random: () => n
 }
 
 /**
- * u from random-pair level counts after removing the expected share of true matches (lambda * m), floored
- * at the resolution of the sample (one observation). Matters for levels such as "same passport number",
- * which random pairs reach almost only when they are the same person.
+ * u from random-pair level counts after removing the expected share of pairs that agree like matches
+ * (matches, and household pairs on household comparisons), floored at the resolution of the sample (one
+ * observation). Matters for levels such as "same passport number", which random pairs reach almost only
+ * when they are the same person.
  */
 function correctedU(counts: Float64Array, m: readonly number[], lambda: number): number[] {
   let total = 0;
   for (const v of counts) total += v;
   const floor = 1 / (total + counts.length);
-  const raw = Array.from(counts, (v, l) => Math.max(floor, (v / Math.max(total, 1) - lambda * m[l]!) / (1 - lambda)));
+  const raw = Array.from(counts, (v, l) =>
+    Math.max(floor, (v / Math.max(total, 1) - lambda * m[l]!) / (1 - lambda)),
+  );
   const sum = raw.reduce((a, b) => a + b, 0);
   return raw.map((v) => v / sum);
 }

@@ -12,6 +12,11 @@ interface ComparisonBase {
   readonly name: string;
   /** Record field compared. */
   readonly field: string;
+  /**
+   * Shared by members of one household (surname, phone, address, car): with any such comparison in a
+   * spec, the model has a "same household, different person" class besides match and non-match.
+   */
+  readonly household?: boolean;
 }
 
 /** A person-name part: exact, same transliteration skeleton, Jaro-Winkler bands on the skeleton. */
@@ -145,6 +150,7 @@ export interface TrainingSession {
   readonly pairs: number;
   readonly iterations: number;
   readonly lambda: number;
+  readonly lambdaHousehold: number;
   readonly estimated: readonly string[];
 }
 
@@ -154,6 +160,7 @@ export interface TrainingReport {
   readonly sessions: readonly TrainingSession[];
   readonly candidatePairs: number;
   readonly candidateMatchShare: number;
+  readonly candidateHouseholdShare: number;
   /** Comparisons no session could estimate (every rule uses their field): m left at its start value. */
   readonly untrained: readonly string[];
 }
@@ -164,6 +171,8 @@ export interface ModelParams {
   readonly spec: ModelSpec;
   /** Prior probability that two random records are the same entity. */
   readonly lambda: number;
+  /** Prior probability that two random records are different members of one household (0: no such class). */
+  readonly lambdaHousehold: number;
   readonly comparisons: readonly ComparisonParams[];
   readonly termFrequencies: Readonly<Record<string, TermFrequencyTable>>;
   readonly training: TrainingReport;
@@ -182,6 +191,8 @@ export interface FieldScore {
 export interface PairScore {
   /** log2 Bayes factor summed over fields (the prior is not included). */
   readonly weight: number;
+  /** The part of weight from household comparisons (what a relative sharing the home would also get). */
+  readonly householdWeight: number;
   /** Posterior probability of a match, prior included. */
   readonly probability: number;
   readonly fields: readonly FieldScore[];
@@ -205,7 +216,7 @@ export interface SkippedBlock {
 export interface DedupResult {
   readonly records: number;
   readonly pairsCompared: number;
-  /** Pairs with probability >= reviewAt, strongest first. */
+  /** Pairs with probability >= reviewAt, most probable first. */
   readonly pairs: readonly ScoredPair[];
   /** Groups of record indices (size >= 2) judged to be one entity. */
   readonly clusters: readonly (readonly number[])[];

@@ -1,4 +1,4 @@
-import { Dictionary } from "../dictionary";
+import { memoize } from "../memo";
 import { fieldString, normalizeText } from "../text";
 import type { ExactComparisonSpec } from "../types";
 import type { ComparisonKind } from "./prepared";
@@ -7,21 +7,24 @@ export const exactKind: ComparisonKind<ExactComparisonSpec> = {
   levels: (spec) => ({ labels: ["exact", "different"], termFrequency: [spec.termFrequency === true, false] }),
 
   prepare(spec, records) {
-    const dict = new Dictionary();
-    const ids = new Int32Array(records.length);
+    const norm = memoize(normalizeText);
+    const values: (string | null)[] = new Array(records.length);
     for (let i = 0; i < records.length; i++) {
       const raw = fieldString(records[i]![spec.field]);
-      const norm = raw === null ? "" : normalizeText(raw);
-      ids[i] = norm ? dict.id(norm) : -1;
+      values[i] = raw === null ? null : norm(raw) || null;
     }
+    const level = (i: number, j: number): number => {
+      const a = values[i];
+      const b = values[j];
+      if (a == null || b == null) return 0;
+      return a === b ? 1 : 2;
+    };
     return {
-      level(i, j) {
-        const a = ids[i]!;
-        const b = ids[j]!;
-        if (a < 0 || b < 0) return 0;
-        return a === b ? 1 : 2;
+      level,
+      levels(left, right, count, out, offset) {
+        for (let p = 0; p < count; p++) out[offset + p] = level(left[p]!, right[p]!);
       },
-      tfKey: (i) => (ids[i]! < 0 ? null : dict.values[ids[i]!]!),
+      tfKey: (i) => values[i] ?? null,
     };
   },
 };

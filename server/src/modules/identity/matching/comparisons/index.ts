@@ -9,8 +9,8 @@ import type { LevelScheme, PreparedComparison, SharedState } from "./prepared";
 import { setKind } from "./set";
 import { textKind } from "./text";
 
-export type { LevelScheme, PreparedComparison, SharedState } from "./prepared";
 export type { PreparedName } from "./name";
+export type { LevelScheme, PreparedComparison, SharedState } from "./prepared";
 
 export function levelScheme(spec: ComparisonSpec): LevelScheme {
   switch (spec.kind) {

@@ -7,10 +7,18 @@ import { fieldString, lettersOnly } from "../text";
 import type { MatchRecord, NameComparisonSpec } from "../types";
 import type { ComparisonKind, LevelScheme, PreparedComparison, SharedState } from "./prepared";
 
-const BASE = ["exact", "same transliteration", "Jaro-Winkler >= 0.92", "Jaro-Winkler >= 0.88", "Jaro-Winkler >= 0.70"];
+const BASE = [
+  "exact",
+  "same transliteration",
+  "Jaro-Winkler >= 0.92",
+  "Jaro-Winkler >= 0.88",
+  "Jaro-Winkler >= 0.70",
+];
 
 export interface NameDictionary {
   readonly values: Dictionary;
+  /** Raw typed value -> entry, so a name typed the same way twice is normalised once. */
+  readonly raw: Map<string, number>;
   /** Per entry: skeleton id, skeleton text, typed as a single letter. */
   readonly skeletonId: number[];
   readonly skeleton: string[];
@@ -21,13 +29,28 @@ export interface NameDictionary {
 function nameDictionary(shared: SharedState): NameDictionary {
   let dict = shared.get("name") as NameDictionary | undefined;
   if (!dict) {
-    dict = { values: new Dictionary(), skeletonId: [], skeleton: [], initial: [], skeletons: new Dictionary() };
+    dict = {
+      values: new Dictionary(),
+      raw: new Map(),
+      skeletonId: [],
+      skeleton: [],
+      initial: [],
+      skeletons: new Dictionary(),
+    };
     shared.set("name", dict);
   }
   return dict;
 }
 
 function entryOf(dict: NameDictionary, raw: string): number {
+  const known = dict.raw.get(raw);
+  if (known !== undefined) return known;
+  const id = newEntry(dict, raw);
+  dict.raw.set(raw, id);
+  return id;
+}
+
+function newEntry(dict: NameDictionary, raw: string): number {
   const norm = lettersOnly(raw);
   if (!norm) return -1;
   const before = dict.values.size;
@@ -76,7 +99,7 @@ export const nameKind = {
         return sa.charCodeAt(0) === sb.charCodeAt(0) ? 6 : different;
       }
       if (dict.skeletonId[a] === dict.skeletonId[b]) return 2;
-      const jw = jaroWinkler(sa, sb);
+      const jw = jaroWinkler(sa, sb, 0.7);
       if (jw >= 0.92) return 3;
       if (jw >= 0.88) return 4;
       if (jw >= 0.7) return 5;
@@ -87,6 +110,9 @@ export const nameKind = {
       entryLevel,
       sameSkeleton: (a, b) => a >= 0 && b >= 0 && dict.skeletonId[a] === dict.skeletonId[b],
       level: (i, j) => entryLevel(entries[i]!, entries[j]!),
+      levels(left, right, count, out, offset) {
+        for (let p = 0; p < count; p++) out[offset + p] = entryLevel(entries[left[p]!]!, entries[right[p]!]!);
+      },
       tfKey: (i) => {
         const e = entries[i]!;
         return e < 0 ? null : dict.skeleton[e]!;

@@ -55,7 +55,10 @@ export function normalizeOrgName(raw: string): string {
 }
 
 export const orgNameKind: ComparisonKind<OrgNameComparisonSpec> = {
-  levels: (spec) => ({ labels: LABELS, termFrequency: LABELS.map((_, i) => spec.termFrequency === true && i === 0) }),
+  levels: (spec) => ({
+    labels: LABELS,
+    termFrequency: LABELS.map((_, i) => spec.termFrequency === true && i === 0),
+  }),
 
   prepare(spec, records) {
     const dict = new Dictionary();
@@ -77,16 +80,20 @@ export const orgNameKind: ComparisonKind<OrgNameComparisonSpec> = {
         words.push(new Set(parts.filter((w) => w.length >= 3)));
       }
     }
+    const level = (i: number, j: number): number => {
+      const a = ids[i]!;
+      const b = ids[j]!;
+      if (a < 0 || b < 0) return 0;
+      if (a === b) return 1;
+      if (skel[a] === skel[b]) return 2;
+      if (jaroWinkler(skel[a]!, skel[b]!) >= 0.92) return 3;
+      for (const w of words[a]!) if (words[b]!.has(w)) return 4;
+      return 5;
+    };
     return {
-      level(i, j) {
-        const a = ids[i]!;
-        const b = ids[j]!;
-        if (a < 0 || b < 0) return 0;
-        if (a === b) return 1;
-        if (skel[a] === skel[b]) return 2;
-        if (jaroWinkler(skel[a]!, skel[b]!) >= 0.92) return 3;
-        for (const w of words[a]!) if (words[b]!.has(w)) return 4;
-        return 5;
+      level,
+      levels(left, right, count, out, offset) {
+        for (let p = 0; p < count; p++) out[offset + p] = level(left[p]!, right[p]!);
       },
       tfKey: (i) => (ids[i]! < 0 ? null : dict.values[ids[i]!]!),
     };

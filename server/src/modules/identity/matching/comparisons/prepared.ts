@@ -4,6 +4,11 @@ import type { ComparisonSpec, MatchRecord } from "../types";
 export interface PreparedComparison {
   /** Level of records i and j: 0 when either value is missing, else 1 (best) .. levelCount. */
   level(i: number, j: number): number;
+  /**
+   * Levels of `count` pairs (left[p], right[p]) into out[offset + p]. Each kind runs its own loop, so the
+   * per-pair call is monomorphic and inlined; a shared loop over all comparisons is several times slower.
+   */
+  levels(left: Int32Array, right: Int32Array, count: number, out: Uint8Array, offset: number): void;
   /** The value whose frequency adjusts the term-frequency levels, per record; null when missing. */
   tfKey(i: number): string | null;
 }

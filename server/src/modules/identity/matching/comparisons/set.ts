@@ -1,6 +1,6 @@
 // Multi-valued fields (phones, e-mails, documents, VINs): the level of the best-agreeing pair of values.
-import { Dictionary } from "../dictionary";
-import { damerauLevenshtein } from "../similarity";
+// Values are nearly all distinct across clients, so they are kept as plain strings in flat arrays.
+import { damerauLevenshtein, withinOneEdit } from "../similarity";
 import { fieldStrings, normalizeEmail, normalizeIdentifier, normalizePhone } from "../text";
 import type { SetComparisonSpec } from "../types";
 import type { ComparisonKind } from "./prepared";
@@ -22,73 +22,71 @@ export const setKind: ComparisonKind<SetComparisonSpec> = {
   levels: (spec) => ({ labels: LABELS[spec.values], termFrequency: LABELS[spec.values].map(() => false) }),
 
   prepare(spec, records) {
-    const dict = new Dictionary();
-    // Per dictionary entry: the string compared for typos and a group id (identifier type, or the
-    // mailbox name for e-mails).
-    const text: string[] = [];
-    const group: number[] = [];
-    const groups = new Dictionary();
-    const offsets = new Int32Array(records.length + 1);
-    const values: number[] = [];
-    for (let i = 0; i < records.length; i++) {
-      for (const raw of fieldStrings(records[i]![spec.field])) {
-        let key: string;
-        let compared: string;
-        let groupKey: string;
-        if (spec.values === "phone") {
-          key = compared = normalizePhone(raw);
-          groupKey = "";
-        } else if (spec.values === "email") {
-          key = compared = normalizeEmail(raw);
-          groupKey = key.split("@")[0] ?? key;
-        } else {
-          const { type, value } = splitTypedIdentifier(raw);
-          key = `${type}:${value}`;
-          compared = value;
-          groupKey = type;
-        }
-        if (!compared) continue;
-        const before = dict.size;
-        const id = dict.id(key);
-        if (id === before) {
-          text.push(compared);
-          group.push(groups.id(groupKey));
-        }
-        if (!values.includes(id, offsets[i])) values.push(id);
-      }
-      offsets[i + 1] = values.length;
-    }
     const kind = spec.values;
-    const different = LABELS[kind].length;
-
-    const pairLevel = (a: number, b: number): number => {
-      if (a === b) return 1;
-      if (kind === "identifier") {
-        if (group[a] !== group[b]) return 0;
-        return damerauLevenshtein(text[a]!, text[b]!, 1) <= 1 ? 2 : 3;
+    // Per value: the string compared for typos and a group (identifier type, or e-mail mailbox name).
+    const text: string[] = [];
+    const group: string[] = [];
+    const offsets = new Int32Array(records.length + 1);
+    for (let i = 0; i < records.length; i++) {
+      const start = text.length;
+      for (const raw of fieldStrings(records[i]![spec.field])) {
+        let value: string;
+        let g = "";
+        if (kind === "phone") value = normalizePhone(raw);
+        else if (kind === "email") {
+          value = normalizeEmail(raw);
+          const at = value.indexOf("@");
+          g = at < 0 ? value : value.slice(0, at);
+        } else {
+          const typed = splitTypedIdentifier(raw);
+          value = typed.value;
+          g = typed.type;
+        }
+        if (!value) continue;
+        let dup = false;
+        for (let k = start; k < text.length; k++) if (text[k] === value && group[k] === g) dup = true;
+        if (dup) continue;
+        text.push(value);
+        group.push(g);
       }
-      if (kind === "phone") return damerauLevenshtein(text[a]!, text[b]!, 1) <= 1 ? 2 : 3;
-      if (group[a] === group[b]) return 2;
-      return damerauLevenshtein(text[a]!, text[b]!, 2) <= 2 ? 3 : 4;
+      offsets[i + 1] = text.length;
+    }
+
+    // 0 = not comparable (identifiers of different types), else a level.
+    const pairLevel = (x: number, y: number): number => {
+      const a = text[x]!;
+      const b = text[y]!;
+      if (kind === "identifier") {
+        if (group[x] !== group[y]) return 0;
+        if (a === b) return 1;
+        return withinOneEdit(a, b) ? 2 : 3;
+      }
+      if (a === b) return 1;
+      if (kind === "phone") return withinOneEdit(a, b) ? 2 : 3;
+      if (group[x] === group[y]) return 2;
+      return damerauLevenshtein(a, b, 2) <= 2 ? 3 : 4;
     };
 
-    return {
-      level(i, j) {
-        const ai = offsets[i]!;
-        const ae = offsets[i + 1]!;
-        const bi = offsets[j]!;
-        const be = offsets[j + 1]!;
-        if (ai === ae || bi === be) return 0;
-        let best = 0;
-        for (let x = ai; x < ae; x++) {
-          for (let y = bi; y < be; y++) {
-            const l = pairLevel(values[x]!, values[y]!);
-            if (l !== 0 && (best === 0 || l < best)) best = l;
-            if (best === 1) return 1;
-          }
+    const level = (i: number, j: number): number => {
+      const ai = offsets[i]!;
+      const ae = offsets[i + 1]!;
+      const bi = offsets[j]!;
+      const be = offsets[j + 1]!;
+      if (ai === ae || bi === be) return 0;
+      let best = 0;
+      for (let x = ai; x < ae; x++) {
+        for (let y = bi; y < be; y++) {
+          const l = pairLevel(x, y);
+          if (l === 1) return 1;
+          if (l !== 0 && (best === 0 || l < best)) best = l;
         }
-        // Identifiers of different types only (a passport vs a licence): nothing to compare.
-        return best === 0 ? 0 : Math.min(best, different);
+      }
+      return best;
+    };
+    return {
+      level,
+      levels(left, right, count, out, offset) {
+        for (let p = 0; p < count; p++) out[offset + p] = level(left[p]!, right[p]!);
       },
       tfKey: () => null,
     };

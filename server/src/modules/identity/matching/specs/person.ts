@@ -19,16 +19,16 @@ export const PERSON_FIELDS = [
 export const personSpec: ModelSpec = {
   name: "orbit-person",
   comparisons: [
-    { name: "lastName", field: "lastName", kind: "name", termFrequency: true },
+    { name: "lastName", field: "lastName", household: true, kind: "name", termFrequency: true },
     { name: "firstName", field: "firstName", kind: "name", termFrequency: true },
     { name: "patronymic", field: "patronymic", kind: "name", termFrequency: true, initials: true },
     { name: "birthDate", field: "birthDate", kind: "date" },
-    { name: "phones", field: "phones", kind: "set", values: "phone" },
+    { name: "phones", field: "phones", household: true, kind: "set", values: "phone" },
     { name: "emails", field: "emails", kind: "set", values: "email" },
     { name: "documents", field: "documents", kind: "set", values: "identifier" },
-    { name: "vins", field: "vins", kind: "set", values: "identifier" },
-    { name: "city", field: "city", kind: "text", termFrequency: true },
-    { name: "address", field: "address", kind: "text" },
+    { name: "vins", field: "vins", household: true, kind: "set", values: "identifier" },
+    { name: "city", field: "city", household: true, kind: "text", termFrequency: true },
+    { name: "address", field: "address", household: true, kind: "text" },
   ],
   // A salesperson copying "Иван Петров" from a form into last-name-first fields.
   swappable: [["lastName", "firstName"]],
