@@ -6,9 +6,7 @@ import { build } from "esbuild";
 const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
 const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith("@orbit/"));
 
-await build({
-  entryPoints: ["src/cli.ts"],
-  outfile: "dist/orbit.mjs",
+const common = {
   bundle: true,
   platform: "node",
   target: "node20",
@@ -16,5 +14,12 @@ await build({
   sourcemap: true,
   external: [...external, ...external.map((name) => `${name}/*`)],
   logLevel: "warning",
+};
+await build({ ...common, entryPoints: ["src/cli.ts"], outfile: "dist/orbit.mjs" });
+// The demo generator's worker thread loads this file from beside the bundle.
+await build({
+  ...common,
+  entryPoints: ["src/modules/demo/clientsWorker.ts"],
+  outfile: "dist/demo-clients-worker.mjs",
 });
 cpSync("src/modules/identity/models", "dist/identity-models", { recursive: true });

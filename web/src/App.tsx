@@ -15,6 +15,24 @@ import { theme } from "./theme";
 // Sections not everyone may open are loaded on first visit, keeping the first paint small.
 const StaffPage = lazy(() => import("./features/staff/StaffPage").then((m) => ({ default: m.StaffPage })));
 const AuditPage = lazy(() => import("./features/audit/AuditPage").then((m) => ({ default: m.AuditPage })));
+const ClientPage = lazy(() =>
+  import("./features/clients/ClientPage").then((m) => ({ default: m.ClientPage })),
+);
+const NewClientPage = lazy(() =>
+  import("./features/clients/NewClientPage").then((m) => ({ default: m.NewClientPage })),
+);
+const DuplicatesPage = lazy(() =>
+  import("./features/clients/DuplicatesPage").then((m) => ({ default: m.DuplicatesPage })),
+);
+const ImportsPage = lazy(() =>
+  import("./features/imports/ImportsPage").then((m) => ({ default: m.ImportsPage })),
+);
+const NewImportPage = lazy(() =>
+  import("./features/imports/NewImportPage").then((m) => ({ default: m.NewImportPage })),
+);
+const ImportPage = lazy(() =>
+  import("./features/imports/ImportPage").then((m) => ({ default: m.ImportPage })),
+);
 
 export function App() {
   return (
@@ -45,6 +63,54 @@ export function App() {
                 element={
                   <RequirePermission permission="audit.read">
                     <AuditPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="clients/new"
+                element={
+                  <RequirePermission permission="clients.write">
+                    <NewClientPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="clients/:id"
+                element={
+                  <RequirePermission permission="clients.read">
+                    <ClientPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="duplicates"
+                element={
+                  <RequirePermission permission="clients.merge">
+                    <DuplicatesPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="imports"
+                element={
+                  <RequirePermission permission="clients.import">
+                    <ImportsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="imports/new"
+                element={
+                  <RequirePermission permission="clients.import">
+                    <NewImportPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="imports/:id"
+                element={
+                  <RequirePermission permission="clients.import">
+                    <ImportPage />
                   </RequirePermission>
                 }
               />

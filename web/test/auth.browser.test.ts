@@ -56,16 +56,18 @@ describe("signing in", () => {
       expect(new URL(page.url()).pathname).toBe("/login");
     }));
 
-  it("does not show Staff or the Action log to a salesperson", () =>
+  it("shows a salesperson only what their role allows: no Staff, Action log, Duplicates or Imports", () =>
     withPage(browser, "auth-salesperson-nav", { baseURL: server.url }, async (page) => {
       await signIn(page, "sales");
       const nav = page.getByRole("navigation");
       await nav.getByRole("link", { name: "Главная" }).waitFor();
-      expect(await nav.getByRole("link").allTextContents()).toEqual(["Главная"]);
+      expect(await nav.getByRole("link").allTextContents()).toEqual(["Главная", "Новый клиент"]);
       await page.getByText("Орбита Haval Алтуфьево").first().waitFor();
 
       // Typing the address does not help either.
-      await page.goto("/staff");
-      await page.getByRole("heading", { name: "Нет доступа" }).waitFor();
+      for (const path of ["/staff", "/duplicates", "/imports"]) {
+        await page.goto(path);
+        await page.getByRole("heading", { name: "Нет доступа" }).waitFor();
+      }
     }));
 });

@@ -63,3 +63,31 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
   await page.locator('button[type="submit"]').click();
   await page.getByRole("navigation").waitFor();
 }
+
+export interface ApiCaller {
+  get<T = unknown>(path: string): Promise<T>;
+  post<T = unknown>(path: string, body?: unknown): Promise<T>;
+  patch<T = unknown>(path: string, body: unknown): Promise<T>;
+}
+
+/**
+ * The API as the signed-in page's employee: the context's session cookie, and the CSRF token from
+ * /api/auth/me. For test data that the test is not about; what a test checks goes through the page.
+ */
+export async function apiAs(page: Page): Promise<ApiCaller> {
+  const me = await page.request.get("/api/auth/me");
+  if (!me.ok()) throw new Error(`not signed in: ${me.status()}`);
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  const check = async <T>(response: Awaited<ReturnType<Page["request"]["get"]>>): Promise<T> => {
+    if (!response.ok()) throw new Error(`${response.url()}: ${response.status()} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  const headers = { "x-csrf-token": csrfToken };
+  return {
+    get: async <T>(path: string) => check<T>(await page.request.get(path)),
+    post: async <T>(path: string, body?: unknown) =>
+      check<T>(await page.request.post(path, { data: body ?? {}, headers })),
+    patch: async <T>(path: string, body: unknown) =>
+      check<T>(await page.request.patch(path, { data: body, headers })),
+  };
+}

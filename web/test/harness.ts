@@ -5,6 +5,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildApp } from "../../server/src/app";
 import { seedStaff } from "../../server/src/modules/demo/seedStaff";
+import { startWorker } from "../../server/src/platform/worker";
+import { periodicTasks } from "../../server/src/tasks";
 import { testAppContext } from "../../server/test/testContext";
 import { createTestDatabase } from "../../server/test/testDatabase";
 
@@ -70,17 +72,23 @@ export interface OrbitServer {
   close(): Promise<void>;
 }
 
-/** A real Orbit server on a random port: fresh in-memory database, demo staff, the built web app. */
+/**
+ * A real Orbit server on a random port: fresh in-memory database, demo staff, the built web app, and
+ * the worker's periodic tasks (client imports run there), as `orbit start` runs them.
+ */
 export async function startOrbit(): Promise<OrbitServer> {
   await ensureWebBuilt();
   const { database, drop } = await createTestDatabase();
   try {
     await seedStaff(database.db, []);
-    const app = await buildApp(testAppContext(database), { webDist: WEB_DIST, logger: false });
+    const ctx = testAppContext(database);
+    const app = await buildApp(ctx, { webDist: WEB_DIST, logger: false });
     const url = await app.listen({ port: 0, host: "127.0.0.1" });
+    const worker = startWorker(database, periodicTasks(ctx), app.log);
     return {
       url,
       async close() {
+        await worker.stop();
         await app.close();
         await drop();
       },

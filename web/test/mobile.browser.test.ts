@@ -1,6 +1,7 @@
+import type { CreateClientResult } from "@orbit/contracts";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, PHONE, signIn, withPage } from "./browser";
+import { apiAs, launchBrowser, PHONE, signIn, withPage } from "./browser";
 import { type OrbitServer, startOrbit } from "./harness";
 
 let server: OrbitServer;
@@ -48,6 +49,56 @@ describe("on a phone", () => {
         await page.getByText("Дмитрий Алексеевич Волков").waitFor();
         await expect.poll(() => onScreen(staffLink)).toBe(false);
         await expectNoSidewaysScroll(page);
+      },
+    ));
+
+  it("fits the client card, the duplicate pair and the forms on the screen, the pair stacked", () =>
+    withPage(
+      browser,
+      "mobile-clients",
+      { baseURL: server.url, viewport: PHONE, isMobile: true, hasTouch: true },
+      async (page) => {
+        await signIn(page, "admin");
+        const api = await apiAs(page);
+        const create = (body: object) => api.post<CreateClientResult>("/api/clients", body);
+        const person = { fullName: "Воробьёв Алексей Игоревич", birthDate: "1979-03-02" };
+        const { clientId } = await create({
+          ...person,
+          phones: ["+7 903 111-22-33"],
+          passport: "4509 123456",
+        });
+        await create({ fullName: "VOROBEV ALEKSEI", birthDate: "1979-03-02", phones: ["89031112233"] });
+        await create({
+          fullName: "Лебедев Роман Ильич",
+          birthDate: "1990-11-20",
+          emails: ["roman@example.ru"],
+        });
+        await create({ fullName: "Лебедев Роман Ильич" });
+
+        await page.goto(`/clients/${clientId}`);
+        await page.getByRole("heading", { name: "Воробьёв Алексей Игоревич" }).waitFor();
+        await expectNoSidewaysScroll(page);
+        for (const tab of [/Исходные записи/, /История атрибутов/, /История объединений/]) {
+          await page.getByRole("tab", { name: tab }).tap();
+          await page.getByRole("tabpanel").first().waitFor();
+          await expectNoSidewaysScroll(page);
+        }
+
+        await page.goto("/duplicates");
+        const sides = page.getByRole("region", { name: "Пара клиентов на проверку" }).getByRole("article");
+        await expect.poll(() => sides.count()).toBe(2);
+        const [first, second] = [await sides.nth(0).boundingBox(), await sides.nth(1).boundingBox()];
+        expect(second?.y ?? 0).toBeGreaterThanOrEqual((first?.y ?? 0) + (first?.height ?? 0));
+        await expectNoSidewaysScroll(page);
+
+        for (const [path, heading] of [
+          ["/clients/new", "Новый клиент"],
+          ["/imports/new", "Новый импорт"],
+        ]) {
+          await page.goto(path ?? "/");
+          await page.getByRole("heading", { name: heading }).waitFor();
+          await expectNoSidewaysScroll(page);
+        }
       },
     ));
 });

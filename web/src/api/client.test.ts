@@ -75,6 +75,18 @@ describe("api client", () => {
     await expect(api("/api/x")).rejects.toMatchObject({ status: 0, code: "network" });
   });
 
+  it("sends a file as it is, with the given content type", async () => {
+    setCsrfToken("tok");
+    fetchMock.mockResolvedValue(respond(201, { ok: true }));
+    const file = new Blob(["a;b\n1;2"], { type: "application/vnd.ms-excel" });
+    await api("/api/imports", { method: "POST", body: file, contentType: "text/csv" });
+    const init = fetchMock.mock.calls[0]?.[1];
+    const headers = (init?.headers ?? {}) as Record<string, string>;
+    expect(init?.body).toBe(file);
+    expect(headers["content-type"]).toBe("text/csv");
+    expect(headers["x-csrf-token"]).toBe("tok");
+  });
+
   it("calls the unauthorized handler on 401", async () => {
     const handler = vi.fn();
     onUnauthorized(handler);

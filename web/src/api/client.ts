@@ -20,7 +20,9 @@ type Query = Record<string, string | number | boolean | null | undefined>;
 
 export interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** Sent as JSON, except a Blob (an uploaded file), which is sent as it is with `contentType`. */
   body?: unknown;
+  contentType?: string;
   query?: Query;
   signal?: AbortSignal;
 }
@@ -72,9 +74,14 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   }
 }
 
-async function send<T>(path: string, { method = "GET", body, query, signal }: RequestOptions): Promise<T> {
+async function send<T>(
+  path: string,
+  { method = "GET", body, contentType, query, signal }: RequestOptions,
+): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
+  const raw = body instanceof Blob;
+  if (raw) headers["content-type"] = contentType ?? (body.type || "application/octet-stream");
+  else if (body !== undefined) headers["content-type"] = "application/json";
   if (UNSAFE.has(method) && csrfToken) headers["x-csrf-token"] = csrfToken;
 
   let response: Response;
@@ -82,7 +89,7 @@ async function send<T>(path: string, { method = "GET", body, query, signal }: Re
     response = await fetch(buildUrl(path, query), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ? body : body === undefined ? undefined : JSON.stringify(body),
       credentials: "same-origin",
       signal,
     });

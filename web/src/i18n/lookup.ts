@@ -24,8 +24,20 @@ const FIELD_MESSAGES: Record<string, FieldErrorKey> = {
   "belongs to another dealership": "otherDealership",
 };
 
+// Client field messages quote the value ('"12-34" is not a phone number (invalid length)').
+const FIELD_PATTERNS: [RegExp, FieldErrorKey][] = [
+  [/^too big/i, "tooLong"],
+  [/is not a phone number/, "phone"],
+  [/is not an e-mail address/, "email"],
+  [/is not a calendar date|^expected YYYY-MM-DD$/, "date"],
+  [/is not a plausible birth date/, "birthDate"],
+  [/is not a valid INN/, "inn"],
+  [/is not a valid KPP/, "kpp"],
+  [/^a name is required$/, "nameRequired"],
+  [/^a company name or INN is required$/, "companyRequired"],
+];
+
 export function fieldErrorKey(message: string): FieldErrorKey | null {
   if (hasKey(FIELD_MESSAGES, message)) return FIELD_MESSAGES[message] ?? null;
-  if (/^too big/i.test(message)) return "tooLong";
-  return null;
+  return FIELD_PATTERNS.find(([re]) => re.test(message))?.[1] ?? null;
 }

@@ -62,6 +62,11 @@ describe("generateVin", () => {
     const vins = new Set<string>();
     for (let i = 0; i < 20_000; i++) vins.add(generateVin(model, 2024, rng, i));
     for (let i = 1_000_000; i < 1_000_100; i++) vins.add(generateVin(model, 2024, rng, i));
+    // A model built at plant "B" must not meet the first overflow letter.
+    const plantB = { ...model, vin: { ...model.vin, plant: "B" } };
+    const firstMillion = new Set(Array.from({ length: 2000 }, (_, i) => generateVin(plantB, 2024, rng, i)));
+    for (let i = 1_000_000; i < 1_002_000; i++)
+      expect(firstMillion.has(generateVin(plantB, 2024, rng, i))).toBe(false);
     expect(vins.size).toBe(20_100);
     for (const v of vins) expect(hasValidCheckDigit(v)).toBe(true);
   });

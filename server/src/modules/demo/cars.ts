@@ -11,6 +11,7 @@ export { CAR_CATALOG, CAR_MODELS_BY_ID } from "./carCatalog";
 
 const SERIAL_SPACE = 1_000_000;
 const VIN_DIGITS = "0123456789";
+const OVERFLOW_PLANTS = "ABCDEFGHJKLMNPRSTUVWXYZ";
 
 /**
  * A VIN for the model and model year: the catalog's WMI, model code and plant, a serial, and a correct
@@ -24,11 +25,18 @@ export function generateVin(model: CarModel, year: number, rng: Rng, serial?: nu
   } else {
     tail = String(scatter(serial % SERIAL_SPACE, SERIAL_SPACE, 0x71e)).padStart(6, "0");
   }
-  // Beyond a million serials the plant position carries the overflow, so VINs stay unique.
-  const plant =
-    serial === undefined || serial < SERIAL_SPACE
-      ? model.vin.plant
-      : "ABCDEFGHJKLMNPRSTUVWXYZ"[Math.floor(serial / SERIAL_SPACE) % 23]!;
+  // Beyond a million serials the plant position carries the overflow, with letters other than the
+  // model's own plant, so an overflow VIN never repeats one of the first million.
+  let plant = model.vin.plant;
+  if (serial !== undefined && serial >= SERIAL_SPACE) {
+    const letters = OVERFLOW_PLANTS.replace(model.vin.plant, "");
+    const overflow = Math.floor(serial / SERIAL_SPACE) - 1;
+    if (overflow >= letters.length)
+      throw new Error(
+        `VIN serial ${serial} is beyond the ${letters.length + 1} million VINs a model can have`,
+      );
+    plant = letters[overflow]!;
+  }
   return withCheckDigit(`${model.vin.wmi}${model.vin.vds}0${modelYearCode(year)}${plant}${tail}`);
 }
 

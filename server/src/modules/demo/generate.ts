@@ -1,18 +1,20 @@
+import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
+import { withIndexesDeferred } from "../../platform/db/bulkLoad";
 import type { Database } from "../../platform/db/database";
 import { deduplicateAll, loadAllMatchRecords } from "../identity/dedup.service";
-import { createMatcher, MatcherProvider, trainAndActivate } from "../identity/matcher";
+import { MatcherProvider, trainAndActivate } from "../identity/matcher";
 import { shippedModels } from "../identity/shippedModels";
 import { systemProcess } from "../staff/actor";
+import { type ClientsJob, generateClients } from "./clients";
+import type { FromWorker, ToWorker } from "./clientsWorker";
 import { isoToDay } from "./dates";
 import { DEMO_DEALERSHIPS } from "./orgStructure";
-import { createRng, WeightedTable } from "./random";
+import { createRng } from "./random";
 import { seedStaff } from "./seedStaff";
 import { demoStaffRoster } from "./staffRoster";
 import { seedStock } from "./stock";
-import { companyStory } from "./story/company";
-import { personStory } from "./story/person";
-import { DemoWorld, type TableName } from "./world";
+import { type CopyBatch, type TableName, WORLD_TABLES } from "./world";
 
 export interface DemoOptions {
   clients: number;
@@ -34,10 +36,6 @@ export interface DemoSummary {
   matching: { merged: number; queued: number; seconds: number } | "skipped";
 }
 
-/** Companies among the group's clients: fleets of small firms and sole traders. */
-const COMPANY_SHARE = 0.08;
-const FLUSH_EVERY = 2000;
-
 /** True once anything has been written: the demo is only generated into an empty database. */
 export async function hasAnyData(database: Database): Promise<boolean> {
   const [row] = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM dealerships");
@@ -56,33 +54,26 @@ export async function generateDemoGroup(database: Database, options: DemoOptions
   const org = await seedStaff(database.db, demoStaffRoster(root.fork("staff")));
   const dealerships = DEMO_DEALERSHIPS.map((d) => ({ ...d, id: org.dealershipIds.get(d.code)! }));
   const stock = await seedStock(database, dealerships, root.fork("stock"), today);
-  const world = new DemoWorld(today, dealerships, org.staff);
-  const matcher = createMatcher(shippedModels());
-  const selling = dealerships.filter((d) => d.sells);
-  const homes = new WeightedTable(
-    selling,
-    selling.map((d) => d.clientShare),
-  );
-
+  const job: ClientsJob = {
+    seed: options.seed,
+    asOf,
+    clients: options.clients,
+    dealerships,
+    staff: org.staff,
+  };
   const started = Date.now();
-  let writing: Promise<void> = Promise.resolve();
-  for (let i = 0; i < options.clients; i++) {
-    const rng = root.fork(`client/${i}`);
-    const home = homes.sample(rng);
-    if (rng.chance(COMPANY_SHARE)) companyStory(world, matcher, rng, i, home);
-    else personStory(world, matcher, rng, i, home);
-    if ((i + 1) % FLUSH_EVERY === 0) {
-      // At most one batch in flight: batches reach the database in order, so parents precede children.
-      await writing;
-      writing = world.flush(database);
-      if ((i + 1) % (FLUSH_EVERY * 25) === 0) {
-        const rate = Math.round((i + 1) / ((Date.now() - started) / 1000));
-        options.log.info({ clients: i + 1, perSecond: rate }, "demo clients written");
-      }
+  const progress = (done: number) => {
+    if (done % 50_000 === 0) {
+      options.log.info(
+        { clients: done, perSecond: Math.round(done / ((Date.now() - started) / 1000)) },
+        "demo clients written",
+      );
     }
-  }
-  await writing;
-  await world.flush(database);
+  };
+  const write = (batch: CopyBatch | WorkerBatch) => writeBatch(database, batch);
+  const counts = await withIndexesDeferred(database, WORLD_TABLES, () =>
+    useWorker(options) ? generateInWorker(job, write, progress) : generateClients(job, write, progress),
+  );
   await resetSequences(database);
   options.log.info(
     { clients: options.clients, seconds: (Date.now() - started) / 1000 },
@@ -99,7 +90,7 @@ export async function generateDemoGroup(database: Database, options: DemoOptions
     dealerships: dealerships.length,
     staff: org.staff.length,
     stock,
-    rows: world.counts(),
+    rows: counts,
     matching,
   };
 }
@@ -130,6 +121,59 @@ async function matchDemoClients(database: Database, log: Logger) {
     queued += summary.queued;
   }
   return { merged, queued, seconds: (Date.now() - started) / 1000 };
+}
+
+async function writeBatch(database: Database, batch: CopyBatch | WorkerBatch): Promise<void> {
+  for (const part of batch) {
+    await database.copyCsv(part.table, part.columns, ["csv" in part ? part.csv : part.bytes]);
+  }
+}
+
+type WorkerBatch = Extract<FromWorker, { kind: "batch" }>["parts"];
+
+/**
+ * Large demos are generated in a worker thread: the main thread streams each batch to the database
+ * while the worker builds the next. Tests and small demos run in the same thread (same output).
+ */
+function useWorker(options: DemoOptions): boolean {
+  const setting = process.env.ORBIT_DEMO_WORKER;
+  if (setting === "never" || process.env.VITEST) return false;
+  return setting === "always" || options.clients >= 5_000;
+}
+
+function generateInWorker(
+  job: ClientsJob,
+  write: (batch: WorkerBatch) => Promise<void>,
+  progress: (done: number) => void,
+): Promise<Record<TableName, number>> {
+  // From the sources (tsx) the worker is the .ts file; in the bundle, the file build.mjs emits beside it.
+  const source = import.meta.url.endsWith(".ts");
+  const url = new URL(source ? "./clientsWorker.ts" : "./demo-clients-worker.mjs", import.meta.url);
+  // A worker does not inherit tsx's loader in Node 20, so from the sources it registers it first.
+  const worker = source
+    ? new Worker(
+        `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`,
+        { eval: true, workerData: job },
+      )
+    : new Worker(url, { workerData: job });
+  return new Promise((resolve, reject) => {
+    let queue = Promise.resolve();
+    worker.on("message", (m: FromWorker) => {
+      if (m.kind === "batch") {
+        queue = queue
+          .then(() => write(m.parts))
+          .then(() => worker.postMessage({ kind: "ack", seq: m.seq } satisfies ToWorker))
+          .catch((err: unknown) => {
+            void worker.terminate();
+            reject(err);
+          });
+      } else if (m.kind === "progress") progress(m.done);
+      else if (m.kind === "done")
+        queue.then(() => worker.terminate()).then(() => resolve(m.counts as Record<TableName, number>));
+      else reject(Object.assign(new Error(m.message), { stack: m.stack }));
+    });
+    worker.on("error", reject);
+  });
 }
 
 /** Rows were written with explicit ids; the identity sequences continue after the largest. */

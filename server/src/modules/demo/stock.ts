@@ -81,6 +81,6 @@ export async function seedStock(
       ]);
     }
   }
-  await buffer.flush(database);
+  await database.copyCsv(buffer.table, buffer.columns, [buffer.take()]);
   return buffer.rows;
 }

@@ -1,5 +1,4 @@
 import type { Role } from "@orbit/contracts";
-import type { Database } from "../../platform/db/database";
 import { CopyBuffer, type CsvValue } from "./copyBuffer";
 import { dayToIso } from "./dates";
 import type { DemoDealership } from "./orgStructure";
@@ -49,6 +48,9 @@ const TABLES = {
 export const PERSONAL_MANAGER_CAPACITY = 380;
 
 export type TableName = keyof typeof TABLES;
+/** One flush of the world: CSV text per table, in the order the tables must be written. */
+export type CopyBatch = { table: TableName; columns: readonly string[]; csv: Uint8Array }[];
+export const WORLD_TABLES = Object.keys(TABLES) as TableName[];
 
 export interface StaffMember {
   id: number;
@@ -132,19 +134,11 @@ export class DemoWorld {
     >;
   }
 
-  /**
-   * Hands over everything gathered so far and writes it, parents before children. The returned
-   * promise may be left running while the next clients are generated: the database works on one
-   * batch while JavaScript builds the next, so both cores are busy.
-   */
-  flush(database: Database): Promise<void> {
-    const batch = (Object.keys(TABLES) as TableName[]).map((name) => ({
-      name,
-      text: this.buffers[name].take(),
-    }));
-    return (async () => {
-      for (const { name, text } of batch) if (text) await database.copyCsv(name, TABLES[name], [text]);
-    })();
+  /** Hands over the rows gathered so far as CSV per table, parents before children. */
+  take(): CopyBatch {
+    return (Object.keys(TABLES) as TableName[])
+      .map((table) => ({ table, columns: TABLES[table], csv: this.buffers[table].take() }))
+      .filter((part) => part.csv.length > 0);
   }
 
   maxIds() {

@@ -48,9 +48,25 @@ export function createMatcher(
   };
 }
 
-/** Trains a model from records and stores it as the new active version for its kind. */
-export async function trainAndActivate(db: Db, kind: Kind, records: readonly MatchRecord[]): Promise<number> {
+/** A model is used only if every probability in it is a number: a broken one must not decide merges. */
+export function isUsableModel(params: ModelParams): boolean {
+  return (
+    Number.isFinite(params.lambda) &&
+    params.comparisons.every((c) => c.levels.every((l) => Number.isFinite(l.m) && Number.isFinite(l.u)))
+  );
+}
+
+/**
+ * Trains a model from records and stores it as the new active version for its kind; returns null and
+ * keeps the current model when training did not produce a usable one.
+ */
+export async function trainAndActivate(
+  db: Db,
+  kind: Kind,
+  records: readonly MatchRecord[],
+): Promise<number | null> {
   const params = trainModel(records, kind === "person" ? personSpec : companySpec, { seed: 1 });
+  if (!isUsableModel(params)) return null;
   return db.transaction(async (tx) => {
     await tx.update(matchModels).set({ active: false }).where(eq(matchModels.kind, kind));
     const [row] = await tx
@@ -113,8 +129,10 @@ export class MatcherProvider {
     const key = `${personId ?? "-"}/${companyId ?? "-"}`;
     const fresh = this.current !== null && Date.now() - this.current.countedAt < POPULATION_TTL_MS;
     if (this.current?.key === key && fresh) return this.current.matcher;
-    const load = async (kind: Kind, id: number | null) =>
-      id === null ? this.fallback()[kind] : { id, params: await modelParams(db, id) };
+    const load = async (kind: Kind, id: number | null) => {
+      const stored = id === null ? null : await modelParams(db, id);
+      return stored && isUsableModel(stored) ? { id, params: stored } : this.fallback()[kind];
+    };
     const matcher = createMatcher(
       { person: await load("person", personId), company: await load("company", companyId) },
       await activeClients(db),

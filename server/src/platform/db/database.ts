@@ -33,7 +33,7 @@ export interface Database {
   copyCsv(
     table: string,
     columns: readonly string[],
-    csv: Iterable<string> | AsyncIterable<string>,
+    csv: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
     options?: { delimiter?: string },
   ): Promise<void>;
   /** Runs a statement outside drizzle (DDL, maintenance); returns rows as plain objects. */
@@ -124,8 +124,8 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     kind: "pglite",
     db,
     async copyCsv(table, columns, csv, options) {
-      const parts: string[] = [];
-      for await (const chunk of csv) parts.push(chunk);
+      const parts: (string | Uint8Array<ArrayBuffer>)[] = [];
+      for await (const chunk of csv) parts.push(typeof chunk === "string" ? chunk : new Uint8Array(chunk));
       const blob = new Blob(parts, { type: "text/csv" });
       await client.query(
         `COPY ${table} (${columns.join(", ")}) FROM '/dev/blob' ${copyOptions(options)}`,

@@ -1,7 +1,9 @@
-import { NavLink, Stack } from "@mantine/core";
+import { Badge, NavLink, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router-dom";
+import { useFormat } from "../../i18n/format";
 import { can, useCurrentUser } from "../auth/session";
+import { useDuplicateCount } from "../clients/api";
 import { isActive, NAV_ITEMS } from "./navigation";
 
 export function Navigation() {
@@ -20,6 +22,7 @@ export function Navigation() {
             to={item.to}
             label={t(item.label)}
             leftSection={<item.icon size={18} stroke={1.7} />}
+            rightSection={"badge" in item ? <PendingDuplicates /> : undefined}
             active={active}
             aria-current={active ? "page" : undefined}
             variant="light"
@@ -29,5 +32,24 @@ export function Navigation() {
         );
       })}
     </Stack>
+  );
+}
+
+/** Pairs waiting in the review queue; only rendered for those who may review them. */
+function PendingDuplicates() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const count = useDuplicateCount();
+  if (!count.data) return null;
+  return (
+    <Badge
+      size="sm"
+      variant="filled"
+      color="orange"
+      radius="xl"
+      title={t("nav.pendingDuplicates", { count: count.data })}
+    >
+      {format.number(count.data)}
+    </Badge>
   );
 }

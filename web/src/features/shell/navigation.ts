@@ -1,9 +1,26 @@
 import type { Permission } from "@orbit/contracts";
-import { type Icon, IconHistory, IconHome, IconUsers } from "@tabler/icons-react";
+import {
+  type Icon,
+  IconFileImport,
+  IconGitCompare,
+  IconHistory,
+  IconHome,
+  IconUserPlus,
+  IconUsers,
+} from "@tabler/icons-react";
 
 /** The sections of the app; each is shown only to those who may use it. */
 export const NAV_ITEMS = [
   { to: "/", label: "nav.home", icon: IconHome, permission: null },
+  { to: "/clients/new", label: "nav.newClient", icon: IconUserPlus, permission: "clients.write" },
+  {
+    to: "/duplicates",
+    label: "nav.duplicates",
+    icon: IconGitCompare,
+    permission: "clients.merge",
+    badge: "pendingDuplicates",
+  },
+  { to: "/imports", label: "nav.imports", icon: IconFileImport, permission: "clients.import" },
   { to: "/staff", label: "nav.staff", icon: IconUsers, permission: "staff.read" },
   { to: "/audit", label: "nav.audit", icon: IconHistory, permission: "audit.read" },
 ] as const satisfies readonly {
@@ -11,6 +28,8 @@ export const NAV_ITEMS = [
   label: `nav.${string}`;
   icon: Icon;
   permission: Permission | null;
+  /** A live count next to the label. */
+  badge?: "pendingDuplicates";
 }[];
 
 export function isActive(to: string, pathname: string): boolean {

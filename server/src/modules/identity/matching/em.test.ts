@@ -120,4 +120,20 @@ describe("expectationMaximisation", () => {
     expect(fit.m).toEqual(M);
     expect(fit.lambda).toBeCloseTo(0.05, 2);
   });
+
+  it("stays finite when every candidate pair is a match (a key no two people share)", () => {
+    const household = [true, true, false, false];
+    const patterns = synthetic(M, U, { match: 1, household: 0 }, household, 5_000);
+    const fit = expectationMaximisation(patterns, {
+      m: start,
+      u: U,
+      lambda: 0.1,
+      active: [true, true, true, true],
+      household,
+      estimateM: true,
+    });
+    expect(Number.isFinite(fit.lambda)).toBe(true);
+    expect(fit.lambda).toBeGreaterThan(0.9);
+    for (const row of fit.m) for (const v of row) expect(Number.isFinite(v)).toBe(true);
+  });
 });

@@ -89,8 +89,15 @@ export function expectationMaximisation(patterns: Patterns, settings: EmSettings
       matches += posterior[p]! * patterns.counts[p]!;
       households += posteriorH[p]! * patterns.counts[p]!;
     }
-    const nextLambda = clampShare(matches / patterns.total);
-    const nextLambdaH = household ? clampShare(households / patterns.total) : 0;
+    let nextLambda = clampShare(matches / patterns.total);
+    let nextLambdaH = household ? clampShare(households / patterns.total) : 0;
+    // When nearly every candidate pair is a match (a blocking key no two people share, such as a
+    // unique e-mail), the shares must still leave the unrelated class a little room, or its log is NaN.
+    const shares = nextLambda + nextLambdaH;
+    if (shares > 1 - 1e-9) {
+      nextLambda *= (1 - 1e-9) / shares;
+      nextLambdaH *= (1 - 1e-9) / shares;
+    }
 
     let delta = Math.max(Math.abs(nextLambda - lambda), Math.abs(nextLambdaH - lambdaH));
     if (settings.estimateM) {

@@ -69,6 +69,13 @@ export function trainModel(
       estimateM: true,
       maxIterations: options.maxIterations,
     });
+    // A session that did not yield finite parameters teaches nothing; it must not poison the average.
+    if (
+      !Number.isFinite(fit.lambda) ||
+      fit.m.some((row, c) => active[c] && row.some((v) => !Number.isFinite(v)))
+    ) {
+      continue;
+    }
     sessions.push({
       rule: rule.name,
       pairs,

@@ -1,0 +1,198 @@
+import { Badge, Button, Group, SimpleGrid, Stack, Tabs, Text } from "@mantine/core";
+import { IconClockHour4, IconUserQuestion } from "@tabler/icons-react";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams, useSearchParams } from "react-router-dom";
+import { ApiRequestError } from "../../api/client";
+import { ErrorState } from "../../ui/ErrorState";
+import { Notice } from "../../ui/Notice";
+import { PageHeader } from "../../ui/PageHeader";
+import { PageLoader } from "../../ui/PageLoader";
+import { can, useCurrentUser } from "../auth/session";
+import { NotFoundPage } from "../shell/NotFoundPage";
+import { AsOfPicker } from "./AsOfPicker";
+import { AttributeHistoryView } from "./AttributeHistoryView";
+import { useClient, useClientHistory } from "./api";
+import { ClientNotices, type Undone } from "./ClientNotices";
+import { ConsentsCard } from "./ConsentsCard";
+import { ContactsCard } from "./ContactsCard";
+import { DocumentsCard } from "./DocumentsCard";
+import { GoldenRecordCard } from "./GoldenRecordCard";
+import { useClientLabels } from "./labels";
+import { MergeHistory } from "./MergeHistory";
+import { SourceRecords } from "./SourceRecords";
+
+const TABS = ["card", "sources", "attributes", "merges"] as const;
+type Tab = (typeof TABS)[number];
+const isTab = (v: string | null): v is Tab => (TABS as readonly (string | null)[]).includes(v);
+
+export function ClientPage() {
+  const { id } = useParams();
+  const clientId = Number(id);
+  if (!Number.isInteger(clientId) || clientId <= 0) return <NotFoundPage />;
+  // A fresh page per client: edit forms and "undone" notices do not carry over to the next card.
+  return <ClientCard key={clientId} id={clientId} />;
+}
+
+function ClientCard({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const labels = useClientLabels();
+  const [params, setParams] = useSearchParams();
+  const asOf = params.get("asOf");
+  const tabParam = params.get("tab");
+  const tab: Tab = isTab(tabParam) ? tabParam : "card";
+  const card = useClient(id, asOf);
+  const history = useClientHistory(id);
+  const [undone, setUndone] = useState<Undone | null>(null);
+
+  // The URL holds the moment and the tab, so a historical view is a link one can send.
+  const setParam = (patch: Record<string, string | null>) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === null) next.delete(key);
+        else next.set(key, value);
+      }
+      return next;
+    });
+  const showAsOf = (moment: string | null) => setParam({ asOf: moment, tab: null });
+
+  const client = card.data;
+  if (card.isError && !client) {
+    const notFound = card.error instanceof ApiRequestError && card.error.status === 404;
+    if (notFound && asOf) {
+      return (
+        <>
+          <PageHeader
+            title={t("clients.pageTitle")}
+            actions={<AsOfPicker asOf={asOf} onChange={showAsOf} />}
+          />
+          <Notice
+            icon={<IconClockHour4 size={28} />}
+            title={t("clients.notYetTitle")}
+            description={t("clients.notYetText")}
+            actions={
+              <Button variant="light" onClick={() => showAsOf(null)}>
+                {t("clients.backToNow")}
+              </Button>
+            }
+          />
+        </>
+      );
+    }
+    if (notFound) {
+      return (
+        <Notice
+          order={2}
+          icon={<IconUserQuestion size={28} />}
+          title={t("clients.notFoundTitle")}
+          description={t("clients.notFoundText")}
+        />
+      );
+    }
+    return <ErrorState error={card.error} onRetry={() => card.refetch()} />;
+  }
+  if (!client) return <PageLoader />;
+
+  // Only the current state can be edited, and not while another moment is still loading.
+  const current = !asOf && client.asOf === null && !card.isPlaceholderData;
+  const editable = can(user, "clients.write") && client.status === "active" && current;
+  const sourceCount = history.data?.sourceRecords.length;
+  const mergeCount = history.data?.merges.length;
+
+  return (
+    <Stack gap="md" maw={1280}>
+      <div>
+        <PageHeader
+          title={client.golden.displayName}
+          subtitle={t("clients.subtitle", { id: client.id, kind: labels.kind(client.golden.kind) })}
+          actions={<AsOfPicker asOf={asOf} onChange={showAsOf} />}
+        />
+        <Group gap={6} mt={-8}>
+          <Badge variant="light" radius="sm" tt="none" fw={500}>
+            {t("clients.segment", { segment: labels.segment(client.segment) })}
+          </Badge>
+          {client.blocked && (
+            <Badge color="red" variant="light" radius="sm" tt="none" fw={500}>
+              {t("clients.blocked")}
+            </Badge>
+          )}
+          {client.status === "merged" && (
+            <Badge color="gray" variant="light" radius="sm" tt="none" fw={500}>
+              {t("clients.statusMerged")}
+            </Badge>
+          )}
+        </Group>
+      </div>
+
+      <ClientNotices client={client} onNow={() => showAsOf(null)} undone={undone} />
+
+      <Tabs value={tab} onChange={(value) => setParam({ tab: value === "card" ? null : value })}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="card">{t("clients.tabCard")}</Tabs.Tab>
+          <Tabs.Tab value="sources">
+            {t("clients.tabSources")}
+            {sourceCount !== undefined && <Counter value={sourceCount} />}
+          </Tabs.Tab>
+          <Tabs.Tab value="attributes">{t("clients.tabAttributes")}</Tabs.Tab>
+          <Tabs.Tab value="merges">
+            {t("clients.tabMerges")}
+            {mergeCount !== undefined && mergeCount > 0 && <Counter value={mergeCount} />}
+          </Tabs.Tab>
+        </Tabs.List>
+
+        <Tabs.Panel value="card">
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <GoldenRecordCard client={client} editable={editable} onReload={() => card.refetch()} />
+            <Stack gap="md">
+              <ContactsCard client={client} editable={editable} />
+              <DocumentsCard client={client} />
+              <ConsentsCard client={client} editable={editable} />
+            </Stack>
+          </SimpleGrid>
+        </Tabs.Panel>
+        <Tabs.Panel value="sources">
+          <HistoryPart query={history}>{(h) => <SourceRecords records={h.sourceRecords} />}</HistoryPart>
+        </Tabs.Panel>
+        <Tabs.Panel value="attributes">
+          <HistoryPart query={history}>
+            {(h) => <AttributeHistoryView versions={h.versions} onShowAsOf={showAsOf} />}
+          </HistoryPart>
+        </Tabs.Panel>
+        <Tabs.Panel value="merges">
+          <HistoryPart query={history}>
+            {(h) => (
+              <MergeHistory
+                clientId={client.id}
+                merges={h.merges}
+                canUndo={can(user, "clients.merge") && current}
+                onUndone={setUndone}
+              />
+            )}
+          </HistoryPart>
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function Counter({ value }: { value: number }) {
+  return (
+    <Text span c="dimmed" fz="xs" ml={6}>
+      {value}
+    </Text>
+  );
+}
+
+function HistoryPart({
+  query,
+  children,
+}: {
+  query: ReturnType<typeof useClientHistory>;
+  children: (history: NonNullable<ReturnType<typeof useClientHistory>["data"]>) => ReactNode;
+}) {
+  if (query.data) return children(query.data);
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
+  return <PageLoader />;
+}
