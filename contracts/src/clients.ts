@@ -187,9 +187,22 @@ export const ClientIdentity = z.object({
   blocked: z.boolean(),
   homeDealershipId: z.number().int().nullable(),
   personalManagerId: z.number().int().nullable(),
+  personalManagerName: z.string().nullable(),
   contacts: z.array(ContactPoint),
   documents: z.array(IdentityDocument),
   consents: z.array(Consent),
+  /** Cars the client owned or drove at the moment shown. */
+  vehicles: z.array(
+    z.object({
+      id: z.number().int(),
+      vin: z.string().nullable(),
+      plate: z.string().nullable(),
+      make: z.string().nullable(),
+      model: z.string().nullable(),
+      year: z.number().int().nullable(),
+      role: z.string(),
+    }),
+  ),
   /** The state shown; null means now. */
   asOf: z.string().nullable(),
 });

@@ -113,12 +113,18 @@ describe("creating clients", () => {
       emails: ["m.g@yandex.ru"],
     });
     expect(b.outcome).toBe("merged");
+    const merged = (await t.as(sales, "GET", `/api/clients/${a.clientId}`)).json();
+    const primaryPhones = merged.contacts.filter(
+      (c: { kind: string; isPrimary: boolean }) => c.kind === "phone" && c.isPrimary,
+    );
+    expect(primaryPhones).toHaveLength(1);
     const [merge] = (await t.as(sales, "GET", `/api/clients/${a.clientId}/history`)).json().merges;
     const undo = await t.as(manager, "POST", `/api/merges/${merge.id}/undo`);
     expect(undo.statusCode, undo.body).toBe(200);
     const restored = (await t.as(sales, "GET", `/api/clients/${undo.json().restoredId}`)).json();
     expect(restored.status).toBe("active");
     expect(restored.contacts.map((c: { value: string }) => c.value)).toContain("m.g@yandex.ru");
+    expect(restored.contacts.find((c: { kind: string }) => c.kind === "phone").isPrimary).toBe(true);
     const survivor = (await t.as(sales, "GET", `/api/clients/${a.clientId}`)).json();
     expect(survivor.contacts.map((c: { value: string }) => c.value)).not.toContain("m.g@yandex.ru");
     // Editing the restored client re-runs matching; the undone pair stays apart.
@@ -186,5 +192,25 @@ describe("editing and history", () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].field).toBe("body.birthDate");
+  });
+
+  it("keeps the other name parts when only one is corrected", async () => {
+    const c = await create(sales, {
+      lastName: "Лебедев",
+      firstName: "Роман",
+      patronymic: "Ильич",
+      phones: ["+79161000077"],
+    });
+    const card = (await t.as(sales, "GET", `/api/clients/${c.clientId}`)).json();
+    const edited = await t.as(sales, "PATCH", `/api/clients/${c.clientId}`, {
+      version: card.version,
+      firstName: "Роман",
+      patronymic: "Игоревич",
+    });
+    expect(edited.json().golden).toMatchObject({
+      lastName: "Лебедев",
+      firstName: "Роман",
+      patronymic: "Игоревич",
+    });
   });
 });

@@ -113,11 +113,25 @@ const rejectField = (field: string, message: string): never => {
 
 /** The fields an edit states, normalised like any source record; null clears a field. */
 function editedFields(
-  kind: "person" | "company",
+  current: Pick<typeof parties.$inferSelect, "kind" | "lastName" | "firstName" | "patronymic">,
   edit: ClientEdit,
   touched: readonly NameField[],
 ): ClientRecord {
-  const stated: ClientRecord = { kind, phones: [], emails: [], messengers: [], documents: [], vins: [] };
+  const stated: ClientRecord = {
+    kind: current.kind,
+    phones: [],
+    emails: [],
+    messengers: [],
+    documents: [],
+    vins: [],
+  };
+  // Survivorship takes a name from one record as a whole, so an edit of one part states the whole
+  // name as the employee sees it after the edit.
+  if (touched.some((f) => f === "lastName" || f === "firstName" || f === "patronymic")) {
+    stated.lastName = current.lastName;
+    stated.firstName = current.firstName;
+    stated.patronymic = current.patronymic;
+  }
   const ids = normalizeCompanyIds(
     { inn: edit.inn ?? undefined, kpp: edit.kpp ?? undefined, ogrn: undefined },
     rejectField,
@@ -196,7 +210,7 @@ export async function editClient(
     meta.sourceRecordId = await insertSourceRecord(db, partyId, {
       sourceSystem: "orbit",
       receivedAt: at,
-      record: editedFields(party.kind, edit, touched),
+      record: editedFields(party, edit, touched),
       typed: Object.fromEntries(touched.map((f) => [f, edit[f]])),
     });
     identifyingChange = await resurvive(db, partyId, meta);

@@ -6,12 +6,13 @@ import { recordActions } from "../audit/service";
 import { PARTY_LINKS } from "../partyLinks";
 import type { ActingAs } from "../staff/actor";
 import { type ChangeMeta, resurvive, stateOf, writeState } from "./partyStore";
-import { matchCandidates, merges, parties } from "./schema";
+import { contactPoints, matchCandidates, merges, parties } from "./schema";
 
 /** Row ids moved by a merge, per "table.column". */
 export type Moved = Record<string, number[]>;
 
 const linkKey = (c: PgColumn) => `${getTableName(c.table)}.${c.name}`;
+const DEMOTED_PRIMARY = "contact_points.demoted_primary";
 
 async function repoint(
   db: Db,
@@ -66,6 +67,21 @@ export async function mergeParties(db: Db, by: ActingAs, req: MergeRequest): Pro
   for (const column of PARTY_LINKS) {
     const ids = await repoint(db, column, mergedId, survivorId);
     if (ids.length) moved[linkKey(column)] = ids;
+  }
+  // The survivor keeps its own primary phone and e-mail; the merged client's become secondary
+  // (remembered, so that an unmerge makes them primary again).
+  const movedContacts = moved[linkKey(contactPoints.partyId)] ?? [];
+  if (movedContacts.length) {
+    const demoted = await execRows<{ id: number }>(
+      db,
+      sql`UPDATE contact_points c SET is_primary = false
+           WHERE c.id = ANY(${sql.param(movedContacts)}::int[]) AND c.is_primary
+             AND EXISTS (SELECT 1 FROM contact_points s
+                          WHERE s.party_id = ${survivorId} AND s.kind = c.kind AND s.is_primary
+                            AND s.valid_to IS NULL AND NOT (s.id = ANY(${sql.param(movedContacts)}::int[])))
+         RETURNING c.id`,
+    );
+    if (demoted.length) moved[DEMOTED_PRIMARY] = demoted.map((r) => Number(r.id));
   }
   const at = new Date();
   const meta: ChangeMeta = {
@@ -182,6 +198,10 @@ export async function unmerge(
   for (const [key, ids] of Object.entries(moved)) {
     const column = byKey.get(key);
     if (column) await repoint(db, column, m.survivorId, m.mergedId, ids);
+  }
+  const demoted = moved[DEMOTED_PRIMARY];
+  if (demoted?.length) {
+    await db.update(contactPoints).set({ isPrimary: true }).where(inArray(contactPoints.id, demoted));
   }
   const at = new Date();
   const meta: ChangeMeta = {

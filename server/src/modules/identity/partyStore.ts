@@ -2,6 +2,7 @@ import type { ClientIdentity, PartyState } from "@orbit/contracts";
 import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../../platform/db/database";
+import { users } from "../staff/schema";
 import { vehicleOwnerships, vehicles } from "../vehicles/schema";
 import type { ClientRecord, RankedRecord } from "./clientRecord";
 import { consents, contactPoints, identityDocuments, parties, partyVersions, sourceRecords } from "./schema";
@@ -250,7 +251,8 @@ export async function loadIdentity(db: Db, partyId: number, asOf?: Date): Promis
   // Rows valid at the moment asked for: started by then and not yet ended.
   const live = (t: { validFrom: PgColumn; validTo: PgColumn }) =>
     asOf ? and(lte(t.validFrom, asOf), or(isNull(t.validTo), gt(t.validTo, asOf))) : isNull(t.validTo);
-  const [contacts, documents, consentRows] = await Promise.all([
+  const ownedAt = asOf ? asOf.toISOString().slice(0, 10) : null;
+  const [contacts, documents, consentRows, cars, manager] = await Promise.all([
     db
       .select()
       .from(contactPoints)
@@ -266,6 +268,29 @@ export async function loadIdentity(db: Db, partyId: number, asOf?: Date): Promis
       .from(consents)
       .where(and(eq(consents.partyId, partyId), live(consents)))
       .orderBy(asc(consents.channel)),
+    db
+      .select({
+        id: vehicles.id,
+        vin: vehicles.vin,
+        plate: vehicles.plate,
+        make: vehicles.make,
+        model: vehicles.model,
+        year: vehicles.year,
+        role: vehicleOwnerships.role,
+      })
+      .from(vehicleOwnerships)
+      .innerJoin(vehicles, eq(vehicles.id, vehicleOwnerships.vehicleId))
+      .where(
+        and(
+          eq(vehicleOwnerships.partyId, partyId),
+          ownedAt ? lte(vehicleOwnerships.validFrom, ownedAt) : undefined,
+          or(isNull(vehicleOwnerships.validTo), gt(vehicleOwnerships.validTo, ownedAt ?? sql`current_date`)),
+        ),
+      )
+      .orderBy(desc(vehicleOwnerships.validFrom)),
+    state.personalManagerId
+      ? db.select({ name: users.fullName }).from(users).where(eq(users.id, state.personalManagerId))
+      : Promise.resolve([]),
   ]);
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   const { blocked, personalManagerId, homeDealershipId, ...golden } = state;
@@ -278,7 +303,9 @@ export async function loadIdentity(db: Db, partyId: number, asOf?: Date): Promis
     segment: party.segment,
     blocked,
     personalManagerId,
+    personalManagerName: manager[0]?.name ?? null,
     homeDealershipId,
+    vehicles: [...new Map(cars.map((c) => [c.id, c])).values()],
     contacts: contacts.map((c) => ({
       id: c.id,
       kind: c.kind,

@@ -89,6 +89,14 @@ function GoldenView({ client }: { client: ClientIdentity }) {
         labels.field("homeDealershipId"),
         client.homeDealershipId && labels.dealership(client.homeDealershipId),
       )}
+      {item(labels.field("personalManagerId"), client.personalManagerName)}
+      {item(
+        labels.field("vins"),
+        client.vehicles.length > 0 &&
+          client.vehicles
+            .map((v) => [v.make, v.model, v.year, v.plate, v.vin].filter(Boolean).join(" "))
+            .join("; "),
+      )}
       {item(t("clients.version"), client.version)}
     </DataList>
   );

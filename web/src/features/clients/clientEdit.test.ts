@@ -24,6 +24,8 @@ const client: ClientIdentity = {
   blocked: false,
   homeDealershipId: 1,
   personalManagerId: null,
+  personalManagerName: null,
+  vehicles: [],
   contacts: [],
   documents: [],
   consents: [],

@@ -24,6 +24,8 @@ const client = (id: number, birthDate: string | null, email: string | null): Cli
   blocked: false,
   homeDealershipId: null,
   personalManagerId: null,
+  personalManagerName: null,
+  vehicles: [],
   contacts: email
     ? [
         {

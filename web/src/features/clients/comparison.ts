@@ -60,6 +60,8 @@ export function valuesOf(c: ClientIdentity, field: string): string[] | null {
       return c.contacts.filter((x) => x.kind === "email").map((x) => x.value);
     case "documents":
       return c.documents.map((d) => formatDocument(d.kind, d.number));
+    case "vins":
+      return c.vehicles.flatMap((v) => (v.vin ? [v.vin] : []));
     default:
       return null;
   }
