@@ -213,4 +213,30 @@ describe("editing and history", () => {
       patronymic: "Игоревич",
     });
   });
+
+  it("drops a queued pair from the review queue once the clients turn out to differ", async () => {
+    const a = await create(sales, {
+      lastName: "Кузнецова",
+      firstName: "Елена",
+      patronymic: "Сергеевна",
+      birthDate: "1961-02-03",
+    });
+    const b = await create(manager, { lastName: "Кузнецова", firstName: "Елена", patronymic: "Сергеевна" });
+    expect(b.outcome).toBe("queued");
+    const inQueue = async () =>
+      (
+        (await t.as(manager, "GET", "/api/duplicates?limit=100")).json().items as {
+          a: { id: number };
+          b: { id: number };
+        }[]
+      ).some((i) => i.a.id === a.clientId && i.b.id === b.clientId);
+    expect(await inQueue()).toBe(true);
+    // The second dealership learns her birth date: 35 years apart, not the same person.
+    const card = (await t.as(sales, "GET", `/api/clients/${b.clientId}`)).json();
+    await t.as(sales, "PATCH", `/api/clients/${b.clientId}`, {
+      version: card.version,
+      birthDate: "1996-09-30",
+    });
+    expect(await inQueue()).toBe(false);
+  });
 });

@@ -1,44 +1,71 @@
-import type { DuplicateCandidate, FieldComparison } from "@orbit/contracts";
+import type { DuplicateCandidate } from "@orbit/contracts";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/database";
 import { conflict, invalid, notFound } from "../../platform/http/errors";
 import { recordAction } from "../audit/service";
 import type { ActingAs } from "../staff/actor";
-import { type Matcher, refreshKeysFor } from "./matching.service";
+import { loadMatchRecords, type Matcher, refreshKeysFor } from "./matching.service";
 import { mergeParties } from "./merge.service";
 import { loadIdentity } from "./partyStore";
 import { matchCandidates, matchKeys } from "./schema";
 
-/** The review queue: undecided pairs, most probable first. */
+/**
+ * The review queue: undecided pairs, most probable first. Each pair is judged again on the clients
+ * as they are now (a merge since may have brought the birth date that settles it); a pair that is no
+ * longer likely leaves the queue as dismissed, and a changed score is saved with its explanation.
+ */
 export async function listCandidates(
   db: Db,
+  matcher: Matcher,
   page: { limit: number; offset: number },
 ): Promise<{ total: number; items: DuplicateCandidate[] }> {
+  const items: DuplicateCandidate[] = [];
+  let offset = page.offset;
+  while (items.length < page.limit) {
+    const rows = await db
+      .select()
+      .from(matchCandidates)
+      .where(eq(matchCandidates.status, "pending"))
+      .orderBy(desc(matchCandidates.probability), asc(matchCandidates.id))
+      .limit(page.limit - items.length)
+      .offset(offset);
+    if (rows.length === 0) break;
+    const records = await loadMatchRecords(db, [...new Set(rows.flatMap((r) => [r.partyA, r.partyB]))]);
+    for (const r of rows) {
+      const a = records.get(r.partyA);
+      const b = records.get(r.partyB);
+      const live = a && b && a.kind === b.kind ? matcher.score(a.kind, a.record, b.record) : null;
+      if (!live || live.probability < matcher.reviewAt) {
+        await db
+          .update(matchCandidates)
+          .set({ status: "dismissed", decidedAt: new Date() })
+          .where(eq(matchCandidates.id, r.id));
+        continue;
+      }
+      offset++;
+      if (Math.abs(live.probability - r.probability) > 1e-9) {
+        await db
+          .update(matchCandidates)
+          .set({ probability: live.probability, weight: live.weight, explanation: live.fields })
+          .where(eq(matchCandidates.id, r.id));
+      }
+      const [ia, ib] = await Promise.all([loadIdentity(db, r.partyA), loadIdentity(db, r.partyB)]);
+      if (!ia || !ib) continue;
+      items.push({
+        id: r.id,
+        probability: live.probability,
+        weight: live.weight,
+        explanation: live.fields,
+        createdAt: r.createdAt.toISOString(),
+        a: ia,
+        b: ib,
+      });
+    }
+  }
   const [count] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(matchCandidates)
     .where(eq(matchCandidates.status, "pending"));
-  const rows = await db
-    .select()
-    .from(matchCandidates)
-    .where(eq(matchCandidates.status, "pending"))
-    .orderBy(desc(matchCandidates.probability), asc(matchCandidates.id))
-    .limit(page.limit)
-    .offset(page.offset);
-  const items: DuplicateCandidate[] = [];
-  for (const r of rows) {
-    const [a, b] = await Promise.all([loadIdentity(db, r.partyA), loadIdentity(db, r.partyB)]);
-    if (!a || !b) continue;
-    items.push({
-      id: r.id,
-      probability: r.probability,
-      weight: r.weight,
-      explanation: r.explanation as FieldComparison[],
-      createdAt: r.createdAt.toISOString(),
-      a,
-      b,
-    });
-  }
   return { total: count?.n ?? 0, items };
 }
 

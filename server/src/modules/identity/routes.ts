@@ -116,7 +116,10 @@ export const identityRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { d
       },
       config: { access: { permission: "clients.merge" } },
     },
-    async (request) => listCandidates(db, request.query),
+    async (request) => {
+      const matcher = await matchers.get(db);
+      return db.transaction((tx) => listCandidates(tx, matcher, request.query));
+    },
   );
 
   app.post(

@@ -268,7 +268,8 @@ export const matchModels = pgTable("match_models", {
   active: boolean("active").notNull().default(false),
 });
 
-export const CANDIDATE_STATUSES = ["pending", "merged", "not_duplicate"] as const;
+/** dismissed: later changes (a merge that brought a birth date, say) made the pair unlikely. */
+export const CANDIDATE_STATUSES = ["pending", "merged", "not_duplicate", "dismissed"] as const;
 
 /** A pair the model could not decide alone: it waits in the review queue for an employee. */
 export const matchCandidates = pgTable(
