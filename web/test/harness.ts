@@ -76,11 +76,23 @@ export interface OrbitServer {
  * A real Orbit server on a random port: fresh in-memory database, demo staff, the built web app, and
  * the worker's periodic tasks (client imports run there), as `orbit start` runs them.
  */
-export async function startOrbit(): Promise<OrbitServer> {
+export async function startOrbit(options: { demoClients?: number } = {}): Promise<OrbitServer> {
   await ensureWebBuilt();
   const { database, drop } = await createTestDatabase();
   try {
-    await seedStaff(database.db, []);
+    // Screenshots want a populated group; tests want only the staff, and are faster for it.
+    if (options.demoClients) {
+      const { generateDemoGroup } = await import("../../server/src/modules/demo/generate");
+      const pino = (await import("pino")).default;
+      await generateDemoGroup(database, {
+        clients: options.demoClients,
+        seed: 1,
+        asOf: "2026-11-26",
+        log: pino({ level: "silent" }),
+      });
+    } else {
+      await seedStaff(database.db, []);
+    }
     const ctx = testAppContext(database);
     const app = await buildApp(ctx, { webDist: WEB_DIST, logger: false });
     const url = await app.listen({ port: 0, host: "127.0.0.1" });

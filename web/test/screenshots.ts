@@ -1,30 +1,53 @@
 /// <reference types="node" />
-// Screenshots for the README: the login page and the home page, in Russian, at 1280x800.
+// Screenshots for the README, in Russian, at 1280x800, on a small generated demo group.
 // Run: node --import tsx web/test/screenshots.ts
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { DESKTOP, launchBrowser, signIn } from "./browser";
+import { apiAs, DESKTOP, launchBrowser, signIn } from "./browser";
 import { ROOT_DIR, startOrbit } from "./harness";
 
 const OUT = join(ROOT_DIR, "docs", "screenshots");
 
-const server = await startOrbit();
+const server = await startOrbit({ demoClients: 3000 });
 const browser = await launchBrowser();
 try {
   mkdirSync(OUT, { recursive: true });
   const context = await browser.newContext({ baseURL: server.url, viewport: DESKTOP, locale: "ru-RU" });
   const page = await context.newPage();
+  const shot = async (name: string) => {
+    await page.mouse.move(0, DESKTOP.height - 1);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(OUT, `${name}.png`) });
+    console.log(`Saved ${join(OUT, `${name}.png`)}`);
+  };
 
   await page.goto("/login");
   await page.getByRole("heading", { name: "Вход в Orbit" }).waitFor();
-  await page.screenshot({ path: join(OUT, "login.png") });
+  await shot("login");
 
-  // A head of sales: a real dealership in the header and the Staff and Action log sections in the menu.
+  // A head of sales: a real dealership in the header, and the review queue and action log in the menu.
   await signIn(page, "sales.manager");
   await page.getByRole("heading", { name: /Игорь Павлович!/ }).waitFor();
-  await page.mouse.move(0, DESKTOP.height - 1);
-  await page.screenshot({ path: join(OUT, "home.png") });
-  console.log(`Saved ${join(OUT, "login.png")} and ${join(OUT, "home.png")}`);
+  await shot("home");
+
+  const api = await apiAs(page);
+  const queue = (await api.get("/api/duplicates?limit=1")) as { items: { a: { id: number } }[] };
+  await page.goto("/duplicates");
+  await page.waitForLoadState("networkidle");
+  await shot("duplicates");
+
+  // A client whose card shows a merge: the survivor of an automatic merge during the demo's matching
+  // (system actions are group-wide, so the director's view of the log finds them).
+  const directorPage = await (await browser.newContext({ baseURL: server.url, viewport: DESKTOP })).newPage();
+  await signIn(directorPage, "director");
+  const log = (await (await apiAs(directorPage)).get("/api/audit?entityType=client&limit=200")) as {
+    action: string;
+    entityId: string;
+  }[];
+  const merged = log.find((e) => e.action === "merge")?.entityId ?? String(queue.items[0]?.a.id ?? 1);
+  await page.goto(`/clients/${merged}`);
+  await page.waitForLoadState("networkidle");
+  await shot("client");
 } finally {
   await browser.close();
   await server.close();
