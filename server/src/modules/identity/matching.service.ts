@@ -52,22 +52,21 @@ export async function loadMatchRecords(db: Db, ids: readonly number[]): Promise<
   const out = new Map<number, LoadedParty>();
   if (ids.length === 0) return out;
   const list = [...ids];
-  const [rows, contacts, documents, vins] = await Promise.all([
-    db.select().from(parties).where(inArray(parties.id, list)),
-    db
-      .select({ partyId: contactPoints.partyId, kind: contactPoints.kind, value: contactPoints.value })
-      .from(contactPoints)
-      .where(and(inArray(contactPoints.partyId, list), isNull(contactPoints.validTo))),
-    db
-      .select({
-        partyId: identityDocuments.partyId,
-        kind: identityDocuments.kind,
-        number: identityDocuments.number,
-      })
-      .from(identityDocuments)
-      .where(and(inArray(identityDocuments.partyId, list), isNull(identityDocuments.validTo))),
-    currentVins(db, list),
-  ]);
+  // Sequential on purpose: this runs inside transactions, where all queries share one connection.
+  const rows = await db.select().from(parties).where(inArray(parties.id, list));
+  const contacts = await db
+    .select({ partyId: contactPoints.partyId, kind: contactPoints.kind, value: contactPoints.value })
+    .from(contactPoints)
+    .where(and(inArray(contactPoints.partyId, list), isNull(contactPoints.validTo)));
+  const documents = await db
+    .select({
+      partyId: identityDocuments.partyId,
+      kind: identityDocuments.kind,
+      number: identityDocuments.number,
+    })
+    .from(identityDocuments)
+    .where(and(inArray(identityDocuments.partyId, list), isNull(identityDocuments.validTo)));
+  const vins = await currentVins(db, list);
   const group = <T extends { partyId: number }>(xs: T[]) => {
     const m = new Map<number, T[]>();
     for (const x of xs) m.set(x.partyId, [...(m.get(x.partyId) ?? []), x]);

@@ -252,46 +252,46 @@ export async function loadIdentity(db: Db, partyId: number, asOf?: Date): Promis
   const live = (t: { validFrom: PgColumn; validTo: PgColumn }) =>
     asOf ? and(lte(t.validFrom, asOf), or(isNull(t.validTo), gt(t.validTo, asOf))) : isNull(t.validTo);
   const ownedAt = asOf ? asOf.toISOString().slice(0, 10) : null;
-  const [contacts, documents, consentRows, cars, manager] = await Promise.all([
-    db
-      .select()
-      .from(contactPoints)
-      .where(and(eq(contactPoints.partyId, partyId), live(contactPoints)))
-      .orderBy(desc(contactPoints.isPrimary), asc(contactPoints.id)),
-    db
-      .select()
-      .from(identityDocuments)
-      .where(and(eq(identityDocuments.partyId, partyId), live(identityDocuments)))
-      .orderBy(asc(identityDocuments.id)),
-    db
-      .select()
-      .from(consents)
-      .where(and(eq(consents.partyId, partyId), live(consents)))
-      .orderBy(asc(consents.channel)),
-    db
-      .select({
-        id: vehicles.id,
-        vin: vehicles.vin,
-        plate: vehicles.plate,
-        make: vehicles.make,
-        model: vehicles.model,
-        year: vehicles.year,
-        role: vehicleOwnerships.role,
-      })
-      .from(vehicleOwnerships)
-      .innerJoin(vehicles, eq(vehicles.id, vehicleOwnerships.vehicleId))
-      .where(
-        and(
-          eq(vehicleOwnerships.partyId, partyId),
-          ownedAt ? lte(vehicleOwnerships.validFrom, ownedAt) : undefined,
-          or(isNull(vehicleOwnerships.validTo), gt(vehicleOwnerships.validTo, ownedAt ?? sql`current_date`)),
-        ),
-      )
-      .orderBy(desc(vehicleOwnerships.validFrom)),
-    state.personalManagerId
-      ? db.select({ name: users.fullName }).from(users).where(eq(users.id, state.personalManagerId))
-      : Promise.resolve([]),
-  ]);
+  // Sequential on purpose: the card is also loaded inside transactions, on one connection.
+  const contacts = await db
+    .select()
+    .from(contactPoints)
+    .where(and(eq(contactPoints.partyId, partyId), live(contactPoints)))
+    .orderBy(desc(contactPoints.isPrimary), asc(contactPoints.id));
+  const documents = await db
+    .select()
+    .from(identityDocuments)
+    .where(and(eq(identityDocuments.partyId, partyId), live(identityDocuments)))
+    .orderBy(asc(identityDocuments.id));
+  const consentRows = await db
+    .select()
+    .from(consents)
+    .where(and(eq(consents.partyId, partyId), live(consents)))
+    .orderBy(asc(consents.channel));
+  const cars = await db
+    .select({
+      id: vehicles.id,
+      vin: vehicles.vin,
+      plate: vehicles.plate,
+      make: vehicles.make,
+      model: vehicles.model,
+      year: vehicles.year,
+      role: vehicleOwnerships.role,
+    })
+    .from(vehicleOwnerships)
+    .innerJoin(vehicles, eq(vehicles.id, vehicleOwnerships.vehicleId))
+    .where(
+      and(
+        eq(vehicleOwnerships.partyId, partyId),
+        ownedAt ? lte(vehicleOwnerships.validFrom, ownedAt) : undefined,
+        or(isNull(vehicleOwnerships.validTo), gt(vehicleOwnerships.validTo, ownedAt ?? sql`current_date`)),
+      ),
+    )
+    .orderBy(desc(vehicleOwnerships.validFrom));
+  const managerId = state.personalManagerId;
+  const manager = managerId
+    ? await db.select({ name: users.fullName }).from(users).where(eq(users.id, managerId))
+    : [];
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   const { blocked, personalManagerId, homeDealershipId, ...golden } = state;
   return {

@@ -49,7 +49,9 @@ export async function listCandidates(
           .set({ probability: live.probability, weight: live.weight, explanation: live.fields })
           .where(eq(matchCandidates.id, r.id));
       }
-      const [ia, ib] = await Promise.all([loadIdentity(db, r.partyA), loadIdentity(db, r.partyB)]);
+      // One after the other: inside a transaction every query shares one connection.
+      const ia = await loadIdentity(db, r.partyA);
+      const ib = await loadIdentity(db, r.partyB);
       if (!ia || !ib) continue;
       items.push({
         id: r.id,
