@@ -1,3 +1,4 @@
+import { toCyrillicLookalikes } from "../../platform/text/lookalikes";
 // Identity documents as staff retype them from a scan: a Russian passport and a Russian driving licence.
 // The normalised form (no spaces) is the matching key; `display` is how the document prints it.
 
@@ -5,23 +6,6 @@ export type PassportRf = { series: string; number: string; normalized: string; d
 export type DriverLicence = { normalized: string; display: string; format: "digits" | "letters" };
 
 export type DocumentCheck<T> = ({ valid: true } & T) | { valid: false; reason: "empty" | "format" };
-
-// Latin letters that look like the Cyrillic ones printed on documents; staff on an English layout type
-// "77 AB" for "77 АВ". The vehicles module keeps its own copy for plates so neither depends on the other.
-const LATIN_TO_CYRILLIC: Record<string, string> = {
-  A: "А",
-  B: "В",
-  E: "Е",
-  K: "К",
-  M: "М",
-  H: "Н",
-  O: "О",
-  P: "Р",
-  C: "С",
-  T: "Т",
-  Y: "У",
-  X: "Х",
-};
 
 // "серия", "номер", "№" and separators are noise; only the characters of the document number remain.
 function compact(raw: string): string {
@@ -52,7 +36,8 @@ export function normalizePassportRf(raw: string): DocumentCheck<PassportRf> {
 export function normalizeDriverLicence(raw: string): DocumentCheck<DriverLicence> {
   let text = compact(raw);
   if (text === "") return { valid: false, reason: "empty" };
-  text = text.replace(/[A-Z]/g, (ch) => LATIN_TO_CYRILLIC[ch] ?? ch);
+  // Staff on the English layout type "77 AB" for the licence series "77 АВ".
+  text = toCyrillicLookalikes(text);
   // Since 2011 the series is four digits; older licences (still valid until they expire, and common in
   // history) have a two-digit region and two Cyrillic letters, from the set shared with Latin.
   if (/^\d{10}$/.test(text)) {

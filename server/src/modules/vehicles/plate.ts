@@ -1,3 +1,4 @@
+import { toCyrillicLookalikes } from "../../platform/text/lookalikes";
 // Russian registration plates (GOST R 50577-2018). Only the 12 Cyrillic letters with a Latin twin are
 // issued, so a plate typed on an English layout is unambiguous once mapped back to Cyrillic.
 
@@ -9,28 +10,12 @@ export type PlateCheck =
 
 export const PLATE_LETTERS = "АВЕКМНОРСТУХ";
 
-// The identity module keeps its own copy for driving licences so neither module depends on the other.
-const LATIN_TO_CYRILLIC: Record<string, string> = {
-  A: "А",
-  B: "В",
-  E: "Е",
-  K: "К",
-  M: "М",
-  H: "Н",
-  O: "О",
-  P: "Р",
-  C: "С",
-  T: "Т",
-  Y: "У",
-  X: "Х",
-};
-
 function compact(raw: string): string {
   return raw
     .toUpperCase()
     .replace(/[^0-9A-ZА-ЯЁ]+/g, "")
     .replace(/(RUS|РУС)$/, "")
-    .replace(/[A-Z]/g, (ch) => LATIN_TO_CYRILLIC[ch] ?? ch);
+    .replace(/[A-Z]+/g, (latin) => toCyrillicLookalikes(latin));
 }
 
 // Region: two digits, or three for the codes added when two ran out (1xx, 7xx, and 2xx/9xx reserve).

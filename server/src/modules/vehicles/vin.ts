@@ -1,3 +1,4 @@
+import { toLatinLookalikes } from "../../platform/text/lookalikes";
 // Vehicle identification numbers (ISO 3779). Staff retype VINs from a registration certificate (СТС/ПТС)
 // on a Russian keyboard, so Cyrillic lookalikes and spaces are routine. The position-9 check digit is
 // mandatory only for North America: Lada, Avtotor-built BMW and Kia, and many European VINs carry an
@@ -10,28 +11,13 @@ export type VinCheck =
   // `suggestion` is the VIN with I/O/Q read as 1/0/0, offered only when it is then well-formed.
   | { valid: false; vin: string; reason: VinInvalidReason; suggestion?: string };
 
-const CYRILLIC_TO_LATIN: Record<string, string> = {
-  А: "A",
-  В: "B",
-  Е: "E",
-  К: "K",
-  М: "M",
-  Н: "H",
-  О: "O",
-  Р: "P",
-  С: "C",
-  Т: "T",
-  У: "Y",
-  Х: "X",
-};
-
 // A pasted "VIN: ..." label can go: no VIN starts with "VIN", as I is not allowed in one.
 export function normalizeVin(raw: string): string {
   return raw
     .toUpperCase()
     .replace(/[\s\-–—_.]+/g, "")
     .replace(/^(VIN|ВИН):?/, "")
-    .replace(/[АВЕКМНОРСТУХ]/g, (ch) => CYRILLIC_TO_LATIN[ch] ?? ch);
+    .replace(/[А-ЯЁ]+/g, (cyrillic) => toLatinLookalikes(cyrillic));
 }
 
 // Transliteration values of ISO 3779 / 49 CFR 565: letters map to 1-9 skipping I, O, Q.

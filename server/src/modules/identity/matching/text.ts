@@ -1,3 +1,4 @@
+import { toLatinLookalikes } from "../../../platform/text/lookalikes";
 // Field-value normalisation shared by comparisons and blocking keys.
 import type { FieldValue } from "./types";
 
@@ -53,32 +54,14 @@ export function fieldString(value: FieldValue): string | null {
   return fieldStrings(value)[0] ?? null;
 }
 
-// Cyrillic letters that look like Latin ones: document series and VINs get typed with either keyboard.
-const HOMOGLYPHS: Readonly<Record<string, string>> = {
-  А: "A",
-  В: "B",
-  Е: "E",
-  К: "K",
-  М: "M",
-  Н: "H",
-  О: "O",
-  Р: "P",
-  С: "C",
-  Т: "T",
-  У: "Y",
-  Х: "X",
-};
-
-/** Upper-case letters and digits only, Cyrillic look-alike letters folded to Latin. */
+/**
+ * Upper-case letters and digits only, Cyrillic look-alike letters folded to Latin: document series and
+ * VINs get typed with either keyboard.
+ */
 export function normalizeIdentifier(value: string): string {
   const upper = value.toUpperCase().replace(/Ё/g, "Е");
   if (/^[0-9A-Z]+$/.test(upper)) return upper;
-  let out = "";
-  for (const ch of upper) {
-    const mapped = HOMOGLYPHS[ch] ?? ch;
-    if (/[\p{L}\p{N}]/u.test(mapped)) out += mapped;
-  }
-  return out;
+  return toLatinLookalikes(upper).replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
 /**
