@@ -6,3 +6,4 @@ export * from "./clients";
 export * from "./errors";
 export * from "./roles";
 export * from "./staff";
+export * from "./workspace";

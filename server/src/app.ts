@@ -19,6 +19,7 @@ import type { MatcherProvider } from "./modules/identity/matcher";
 import { identityRoutes } from "./modules/identity/routes";
 import { registerAccessControl } from "./modules/staff/accessControl";
 import { staffRoutes } from "./modules/staff/routes";
+import { workspaceRoutes } from "./modules/workspace/routes";
 import type { Database, Db } from "./platform/db/database";
 import { registerErrorHandling } from "./platform/http/errorHandler";
 import { healthRoutes } from "./platform/http/health";
@@ -78,6 +79,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(auditRoutes, ctx);
   await app.register(identityRoutes, ctx);
   await app.register(importRoutes, ctx);
+  await app.register(workspaceRoutes, ctx);
 
   if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
   return app;

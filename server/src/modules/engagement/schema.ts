@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 export const INTERACTION_CHANNELS = [
@@ -38,5 +39,9 @@ export const interactions = pgTable(
     refId: integer("ref_id"),
     payload: jsonb("payload"),
   },
-  (t) => [index("interactions_party_idx").on(t.partyId, t.occurredAt)],
+  (t) => [
+    index("interactions_party_idx").on(t.partyId, t.occurredAt),
+    // An employee's own activity: calls made this month, on the home page and in reports.
+    index("interactions_user_idx").on(t.userId, t.occurredAt).where(sql`${t.userId} is not null`),
+  ],
 );

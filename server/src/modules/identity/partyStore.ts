@@ -6,6 +6,7 @@ import { users } from "../staff/schema";
 import { vehicleOwnerships, vehicles } from "../vehicles/schema";
 import type { ClientRecord, RankedRecord } from "./clientRecord";
 import { consents, contactPoints, identityDocuments, parties, partyVersions, sourceRecords } from "./schema";
+import { searchColumns } from "./searchTerms";
 import { survive } from "./survivorship";
 
 /** Where a change came from, for the attribute history. */
@@ -60,7 +61,7 @@ export async function insertParty(
   const golden = survive([{ sourceSystem: src.sourceSystem, receivedAt: at, record: src.record }]);
   const [party] = await db
     .insert(parties)
-    .values({ ...golden, homeDealershipId, createdAt: at, updatedAt: at })
+    .values({ ...golden, ...searchColumns(golden), homeDealershipId, createdAt: at, updatedAt: at })
     .returning();
   if (!party) throw new Error("party insert returned nothing");
   const sourceRecordId = await insertSourceRecord(db, party.id, src);
@@ -199,7 +200,7 @@ export async function writeState(
   const { kind: _kind, ...fields } = next;
   await db
     .update(parties)
-    .set({ ...fields, ...extra, version, updatedAt: at })
+    .set({ ...fields, ...searchColumns(next), ...extra, version, updatedAt: at })
     .where(eq(parties.id, partyId));
   return true;
 }

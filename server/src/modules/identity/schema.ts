@@ -55,6 +55,10 @@ export const parties = pgTable(
     blocked: boolean("blocked").notNull().default(false),
     homeDealershipId: integer("home_dealership_id").references(() => dealerships.id),
     personalManagerId: integer("personal_manager_id").references(() => users.id),
+    /** Name-word skeletons and the INN, for search in any script (identity/searchTerms.ts). */
+    searchTerms: text("search_terms").notNull().default(""),
+    /** The surname's skeleton: the exact key the commonest search ("Иванов") uses. */
+    nameKey: text("name_key"),
     /** Incremented on every change of the golden record; edits must name the version they saw. */
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -69,6 +73,8 @@ export const parties = pgTable(
       .where(sql`${t.personalManagerId} is not null`),
     index("parties_inn_idx").on(t.inn).where(sql`${t.inn} is not null`),
     index("parties_home_dealership_idx").on(t.homeDealershipId),
+    index("parties_search_terms_trgm").using("gin", sql`${t.searchTerms} gin_trgm_ops`),
+    index("parties_name_key_idx").on(t.nameKey, t.id),
   ],
 );
 
@@ -145,7 +151,12 @@ export const contactPoints = pgTable(
     sourceRecordId: integer("source_record_id"),
     changedByUserId: integer("changed_by_user_id"),
   },
-  (t) => [index("contact_points_party_idx").on(t.partyId), index("contact_points_value_idx").on(t.value)],
+  (t) => [
+    index("contact_points_party_idx").on(t.partyId),
+    index("contact_points_value_idx").on(t.value),
+    // Phones by any run of their digits ("…4567"), e-mails by any part.
+    index("contact_points_value_trgm").using("gin", sql`${t.value} gin_trgm_ops`),
+  ],
 );
 
 export const DOCUMENT_KINDS = ["passport_rf", "driver_licence", "foreign_passport", "snils"] as const;

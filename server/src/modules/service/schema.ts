@@ -53,5 +53,6 @@ export const workOrders = pgTable(
     uniqueIndex("work_orders_number_uq").on(t.dealershipId, t.number),
     index("work_orders_party_idx").on(t.partyId, t.openedAt),
     index("work_orders_vehicle_idx").on(t.vehicleId, t.openedAt),
+    index("work_orders_advisor_idx").on(t.advisorId, t.openedAt),
   ],
 );

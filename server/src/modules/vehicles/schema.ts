@@ -42,6 +42,9 @@ export const vehicles = pgTable(
   (t) => [
     uniqueIndex("vehicles_vin_uq").on(t.vin).where(sql`${t.vin} is not null`),
     index("vehicles_plate_idx").on(t.plate).where(sql`${t.plate} is not null`),
+    // "The last digits of the VIN" and part of a plate are the usual ways staff look a car up.
+    index("vehicles_vin_trgm").using("gin", sql`${t.vin} gin_trgm_ops`),
+    index("vehicles_plate_trgm").using("gin", sql`${t.plate} gin_trgm_ops`),
     check("vehicles_year_ck", sql`${t.year} between 1950 and 2100`),
   ],
 );

@@ -3,6 +3,7 @@ import type { ClientRecord } from "../../identity/clientRecord";
 import type { MatchRecord } from "../../identity/matching";
 import { type Matcher, matchRecordOf } from "../../identity/matching.service";
 import { normalizeClient } from "../../identity/normalizeClient";
+import { nameKeyOf, searchTermsOf } from "../../identity/searchTerms";
 import { survive } from "../../identity/survivorship";
 import type { DemoWorld } from "../world";
 import { moment } from "../world";
@@ -101,6 +102,8 @@ export function closeCard(
     attrs.personalManagerId,
     at,
     at,
+    searchTermsOf(g),
+    nameKeyOf(g),
   ]);
   w.add("party_versions", [
     card.req.partyId,

@@ -26,6 +26,7 @@ import {
   partyVersions,
   sourceRecords,
 } from "../schema";
+import { searchColumns } from "../searchTerms";
 import { survive } from "../survivorship";
 
 export interface ImportRow {
@@ -145,6 +146,7 @@ export async function importClientBatch(
     fresh.map((r, i) => ({
       id: partyIds[i]!,
       ...r.golden,
+      ...searchColumns(r.golden),
       homeDealershipId: home(r),
       createdAt: at,
       updatedAt: at,

@@ -1,0 +1,66 @@
+import { ClientCard, HomeSummary, SearchQuery, SearchResponse, TimelinePage } from "@orbit/contracts";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../app";
+import { notFound } from "../../platform/http/errors";
+import { clientTimeline } from "../engagement/timeline.service";
+import { actorOf } from "../staff/accessControl";
+import { clientCard } from "./card.service";
+import { homeSummary } from "./home.service";
+import { searchClients } from "./search.service";
+
+const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+
+export const workspaceRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db }) => {
+  app.get(
+    "/api/search",
+    {
+      schema: { tags: ["workspace"], querystring: SearchQuery, response: { 200: SearchResponse } },
+      config: { access: { permission: "clients.read" } },
+    },
+    async (request) => searchClients(db, request.query.q, request.query.limit),
+  );
+
+  app.get(
+    "/api/clients/:id/card",
+    {
+      schema: { tags: ["workspace"], params: IdParam, response: { 200: ClientCard } },
+      config: { access: { permission: "clients.read" } },
+    },
+    async (request) => {
+      const card = await clientCard(db, request.params.id);
+      if (!card) throw notFound("Client");
+      return card;
+    },
+  );
+
+  app.get(
+    "/api/clients/:id/timeline",
+    {
+      schema: {
+        tags: ["workspace"],
+        params: IdParam,
+        querystring: z.object({
+          before: z.coerce.number().int().positive().optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: { 200: TimelinePage },
+      },
+      config: { access: { permission: "clients.read" } },
+    },
+    async (request) =>
+      clientTimeline(db, request.params.id, {
+        limit: request.query.limit,
+        ...(request.query.before ? { before: request.query.before } : {}),
+      }),
+  );
+
+  app.get(
+    "/api/home",
+    {
+      schema: { tags: ["workspace"], response: { 200: HomeSummary } },
+      config: { access: { signedIn: true } },
+    },
+    async (request) => homeSummary(db, actorOf(request)),
+  );
+};
