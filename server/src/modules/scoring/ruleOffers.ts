@@ -137,7 +137,8 @@ export function ruleOffers(f: OfferFacts, rules = OFFER_RULES): Offer[] {
         code: left >= 0 ? `${p.kind}_ends` : `${p.kind}_ended`,
         params: { car: carOf(car), on: p.endsOn },
       },
-      dueOn: addDays(p.endsOn, -14) < f.today ? f.today : addDays(p.endsOn, -14),
+      // Two weeks before the end, or now if that is past.
+      dueOn: [addDays(p.endsOn, -14), f.today].sort().at(-1) ?? f.today,
       expectedValueRub: Math.round(p.premiumRub),
       probability: null,
       source: "rules",
