@@ -9,7 +9,7 @@ const TABLES = {
   parties: [
     "id", "kind", "display_name", "last_name", "first_name", "patronymic", "birth_date", "gender", "company_name",
     "inn", "kpp", "ogrn", "segment", "blocked", "home_dealership_id", "personal_manager_id", "created_at", "updated_at",
-    "search_terms", "name_key",
+    "search_terms", "name_key", "first_key",
   ],
   source_records: ["id", "party_id", "original_party_id", "source_system", "source_key", "dealership_id", "data", "received_at"],
   party_versions: ["party_id", "version", "valid_from", "data", "source_system", "source_record_id", "reason"],

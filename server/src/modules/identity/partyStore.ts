@@ -1,9 +1,10 @@
 import type { ClientIdentity, PartyState } from "@orbit/contracts";
 import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import type { Db } from "../../platform/db/database";
+import { type Db, execRows } from "../../platform/db/database";
 import { users } from "../staff/schema";
 import { vehicleOwnerships, vehicles } from "../vehicles/schema";
+import { identitySection, toIdentity } from "./cardSection";
 import type { ClientRecord, RankedRecord } from "./clientRecord";
 import { consents, contactPoints, identityDocuments, parties, partyVersions, sourceRecords } from "./schema";
 import { searchColumns } from "./searchTerms";
@@ -226,34 +227,37 @@ export async function resurvive(db: Db, partyId: number, meta: ChangeMeta): Prom
   return writeState(db, partyId, { ...stateOf(current), ...golden }, meta);
 }
 
-/** The client's identity now, or as it was at `asOf`. */
+/** The client's identity now (one statement), or as it was at `asOf`. */
 export async function loadIdentity(db: Db, partyId: number, asOf?: Date): Promise<ClientIdentity | null> {
+  if (!asOf) {
+    const [row] = await execRows<{ identity: Parameters<typeof toIdentity>[0] | null }>(
+      db,
+      sql`SELECT ${identitySection(partyId)} AS identity`,
+    );
+    return row?.identity ? toIdentity(row.identity) : null;
+  }
+  // As of a moment: the version valid then, and the rows that had started and not yet ended.
   const [party] = await db.select().from(parties).where(eq(parties.id, partyId));
   if (!party) return null;
-  let state = stateOf(party);
-  let version = party.version;
-  if (asOf) {
-    const [v] = await db
-      .select()
-      .from(partyVersions)
-      .where(
-        and(
-          eq(partyVersions.partyId, partyId),
-          lte(partyVersions.validFrom, asOf),
-          or(isNull(partyVersions.validTo), gt(partyVersions.validTo, asOf)),
-        ),
-      )
-      .orderBy(desc(partyVersions.version))
-      .limit(1);
-    if (!v) return null; // the client did not exist yet
-    state = v.data as PartyState;
-    version = v.version;
-  }
-  // Rows valid at the moment asked for: started by then and not yet ended.
+  const [v] = await db
+    .select()
+    .from(partyVersions)
+    .where(
+      and(
+        eq(partyVersions.partyId, partyId),
+        lte(partyVersions.validFrom, asOf),
+        or(isNull(partyVersions.validTo), gt(partyVersions.validTo, asOf)),
+      ),
+    )
+    .orderBy(desc(partyVersions.version))
+    .limit(1);
+  if (!v) return null; // the client did not exist yet
+  const state = v.data as PartyState;
+  const version = v.version;
   const live = (t: { validFrom: PgColumn; validTo: PgColumn }) =>
-    asOf ? and(lte(t.validFrom, asOf), or(isNull(t.validTo), gt(t.validTo, asOf))) : isNull(t.validTo);
-  const ownedAt = asOf ? asOf.toISOString().slice(0, 10) : null;
-  // Sequential on purpose: the card is also loaded inside transactions, on one connection.
+    and(lte(t.validFrom, asOf), or(isNull(t.validTo), gt(t.validTo, asOf)));
+  const ownedAt = asOf.toISOString().slice(0, 10);
+  // Sequential on purpose: this also runs inside transactions, on one connection.
   const contacts = await db
     .select()
     .from(contactPoints)
@@ -284,8 +288,8 @@ export async function loadIdentity(db: Db, partyId: number, asOf?: Date): Promis
     .where(
       and(
         eq(vehicleOwnerships.partyId, partyId),
-        ownedAt ? lte(vehicleOwnerships.validFrom, ownedAt) : undefined,
-        or(isNull(vehicleOwnerships.validTo), gt(vehicleOwnerships.validTo, ownedAt ?? sql`current_date`)),
+        lte(vehicleOwnerships.validFrom, ownedAt),
+        or(isNull(vehicleOwnerships.validTo), gt(vehicleOwnerships.validTo, ownedAt)),
       ),
     )
     .orderBy(desc(vehicleOwnerships.validFrom));
@@ -334,7 +338,7 @@ export async function loadIdentity(db: Db, partyId: number, asOf?: Date): Promis
       validTo: iso(c.validTo),
       sourceSystem: c.sourceSystem,
     })),
-    asOf: asOf ? asOf.toISOString() : null,
+    asOf: asOf.toISOString(),
   };
 }
 

@@ -59,6 +59,8 @@ export const parties = pgTable(
     searchTerms: text("search_terms").notNull().default(""),
     /** The surname's skeleton: the exact key the commonest search ("Иванов") uses. */
     nameKey: text("name_key"),
+    /** The first name's skeleton, searched as a prefix after the surname ("Иванов Серг"). */
+    firstKey: text("first_key"),
     /** Incremented on every change of the golden record; edits must name the version they saw. */
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -74,7 +76,7 @@ export const parties = pgTable(
     index("parties_inn_idx").on(t.inn).where(sql`${t.inn} is not null`),
     index("parties_home_dealership_idx").on(t.homeDealershipId),
     index("parties_search_terms_trgm").using("gin", sql`${t.searchTerms} gin_trgm_ops`),
-    index("parties_name_key_idx").on(t.nameKey, t.id),
+    index("parties_name_key_idx").on(t.nameKey, t.firstKey.op("text_pattern_ops"), t.id),
   ],
 );
 

@@ -33,5 +33,16 @@ export function nameKeyOf(g: Named): string | null {
   return first ? cachedSkeleton(first) || null : null;
 }
 
+/** The first name's skeleton: with the surname key, "Иванов Сергей" is one index range. */
+export function firstKeyOf(g: Named): string | null {
+  if (g.kind === "company") return null;
+  const first = words(g.firstName)[0];
+  return first ? cachedSkeleton(first) || null : null;
+}
+
 /** The search columns to store beside a golden record. */
-export const searchColumns = (g: Named) => ({ searchTerms: searchTermsOf(g), nameKey: nameKeyOf(g) });
+export const searchColumns = (g: Named) => ({
+  searchTerms: searchTermsOf(g),
+  nameKey: nameKeyOf(g),
+  firstKey: firstKeyOf(g),
+});

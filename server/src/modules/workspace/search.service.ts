@@ -28,10 +28,11 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, "\\$&");
 
 async function hitsFor(db: Db, r: ReadQuery): Promise<Hit[]> {
   const hits: Hit[] = [];
-  const run = async (query: ReturnType<typeof sql>, matchedOn: Match, score: (matched: string) => number) => {
+  const run: Run = async (query, matchedOn, score) => {
     const rows = await execRows<{ party_id: number; matched: string }>(db, query);
     for (const row of rows)
       hits.push({ partyId: row.party_id, matchedOn, matched: row.matched, score: score(row.matched) });
+    return rows.length;
   };
   if (r.phone) {
     await run(
@@ -95,27 +96,48 @@ async function hitsFor(db: Db, r: ReadQuery): Promise<Hit[]> {
       (m) => (m.startsWith(r.plate ?? "") ? SCORE.plate + 5 : SCORE.plate),
     );
   }
-  if (r.nameTokens.length) {
-    const [first, ...rest] = r.nameTokens as [string, ...string[]];
-    const words = r.nameTokens.map((t) => `% ${escapeLike(t)}%`);
-    // The commonest search is a surname: its exact key is an index lookup, however common the name.
-    await run(
-      sql`SELECT id AS party_id, search_terms AS matched FROM parties
-          WHERE status = 'active' AND name_key = ${first}
-            ${rest.length ? sql`AND search_terms LIKE ALL(${sql.param(words.slice(1))}::text[])` : sql``}
-          ORDER BY id DESC LIMIT ${CANDIDATES}`,
-      "name",
-      (m) => nameScore(m, r.nameTokens) + 5,
-    );
-    await run(
-      sql`SELECT id AS party_id, search_terms AS matched FROM parties
-          WHERE status = 'active' AND search_terms LIKE ALL(${sql.param(words)}::text[])
-          LIMIT ${CANDIDATES}`,
-      "name",
-      (m) => nameScore(m, r.nameTokens),
-    );
-  }
+  if (r.nameTokens.length) await nameHits(r.nameTokens, run);
   return hits;
+}
+
+/** Runs one candidate query, records its hits, and says how many rows it found. */
+type Run = (
+  query: ReturnType<typeof sql>,
+  matchedOn: Match,
+  score: (matched: string) => number,
+) => Promise<number>;
+
+/**
+ * Names, cheapest reading first. A surname (and a first name after it, or before it) is an index range
+ * on the name keys however common the name; only when that finds too little are the words looked for
+ * anywhere in the name through the trigram index, each as its own condition so the index serves them.
+ */
+async function nameHits(tokens: readonly string[], run: Run): Promise<void> {
+  const [first, second, ...rest] = tokens as [string, ...string[]];
+  const score = (m: string) => nameScore(m, tokens);
+  const others = (words: readonly string[]) =>
+    words.map((t) => sql` AND search_terms LIKE ${`% ${escapeLike(t)}%`}`);
+  const keyed = (surname: string, given: string | undefined, more: readonly string[]) =>
+    run(
+      sql`SELECT id AS party_id, search_terms AS matched FROM parties
+          WHERE status = 'active' AND name_key = ${surname}
+            ${given ? sql`AND first_key LIKE ${`${escapeLike(given)}%`}` : sql``}
+            ${sql.join(others(more), sql``)}
+          ORDER BY name_key, first_key, id LIMIT ${CANDIDATES}`,
+      "name",
+      (m) => score(m) + 5,
+    );
+  let found = await keyed(first, second, rest);
+  if (second) found += await keyed(second, first, rest);
+  // Enough clients by the keys? Then the broad reading would only add noise and time.
+  if (found >= CANDIDATES / 2) return;
+  await run(
+    sql`SELECT id AS party_id, search_terms AS matched FROM parties
+        WHERE status = 'active' ${sql.join(others(tokens), sql``)}
+        LIMIT ${CANDIDATES}`,
+    "name",
+    score,
+  );
 }
 
 /** Whole words rank above prefixes: "ivan" is Иван before Иванов. */

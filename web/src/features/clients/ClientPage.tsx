@@ -1,4 +1,4 @@
-import { Badge, Button, Group, SimpleGrid, Stack, Tabs, Text } from "@mantine/core";
+import { Box, Button, Group, SimpleGrid, Stack, Tabs, Text, Title } from "@mantine/core";
 import { IconClockHour4, IconUserQuestion } from "@tabler/icons-react";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,9 @@ import { PageHeader } from "../../ui/PageHeader";
 import { PageLoader } from "../../ui/PageLoader";
 import { can, useCurrentUser } from "../auth/session";
 import { NotFoundPage } from "../shell/NotFoundPage";
+import { useClientView } from "../workspace/api";
+import { ClientHeader } from "../workspace/ClientHeader";
+import { JumpLinks, Overview } from "../workspace/Overview";
 import { AsOfPicker } from "./AsOfPicker";
 import { AttributeHistoryView } from "./AttributeHistoryView";
 import { useClient, useClientHistory } from "./api";
@@ -18,7 +21,6 @@ import { ConsentsCard } from "./ConsentsCard";
 import { ContactsCard } from "./ContactsCard";
 import { DocumentsCard } from "./DocumentsCard";
 import { GoldenRecordCard } from "./GoldenRecordCard";
-import { useClientLabels } from "./labels";
 import { MergeHistory } from "./MergeHistory";
 import { SourceRecords } from "./SourceRecords";
 
@@ -31,19 +33,21 @@ export function ClientPage() {
   const clientId = Number(id);
   if (!Number.isInteger(clientId) || clientId <= 0) return <NotFoundPage />;
   // A fresh page per client: edit forms and "undone" notices do not carry over to the next card.
-  return <ClientCard key={clientId} id={clientId} />;
+  return <ClientView key={clientId} id={clientId} />;
 }
 
-function ClientCard({ id }: { id: number }) {
+function ClientView({ id }: { id: number }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const labels = useClientLabels();
   const [params, setParams] = useSearchParams();
   const asOf = params.get("asOf");
   const tabParam = params.get("tab");
   const tab: Tab = isTab(tabParam) ? tabParam : "card";
-  const card = useClient(id, asOf);
-  const history = useClientHistory(id);
+  // Now: the whole card in one request. At a past moment: the identity as it was (the rest has no past).
+  const view = useClientView(id, { enabled: asOf === null });
+  const past = useClient(id, asOf, { enabled: asOf !== null });
+  // Versions, sources and merges are for the history tabs only: asked for when one is opened.
+  const history = useClientHistory(id, { enabled: tab !== "card" });
   const [undone, setUndone] = useState<Undone | null>(null);
 
   // The URL holds the moment and the tab, so a historical view is a link one can send.
@@ -58,9 +62,11 @@ function ClientCard({ id }: { id: number }) {
     });
   const showAsOf = (moment: string | null) => setParam({ asOf: moment, tab: null });
 
-  const client = card.data;
-  if (card.isError && !client) {
-    const notFound = card.error instanceof ApiRequestError && card.error.status === 404;
+  const query = asOf === null ? view : past;
+  const client = asOf === null ? view.data?.identity : past.data;
+  const reload = () => query.refetch();
+  if (query.isError && !client) {
+    const notFound = query.error instanceof ApiRequestError && query.error.status === 404;
     if (notFound && asOf) {
       return (
         <>
@@ -91,88 +97,86 @@ function ClientCard({ id }: { id: number }) {
         />
       );
     }
-    return <ErrorState error={card.error} onRetry={() => card.refetch()} />;
+    return <ErrorState error={query.error} onRetry={() => void reload()} />;
   }
   if (!client) return <PageLoader />;
 
   // Only the current state can be edited, and not while another moment is still loading.
-  const current = !asOf && client.asOf === null && !card.isPlaceholderData;
+  const current = asOf === null && client.asOf === null && !past.isPlaceholderData;
   const editable = can(user, "clients.write") && client.status === "active" && current;
   const sourceCount = history.data?.sourceRecords.length;
   const mergeCount = history.data?.merges.length;
+  const card = asOf === null ? view.data : undefined;
 
   return (
     <Stack gap="md" maw={1280}>
-      <div>
-        <PageHeader
-          title={client.golden.displayName}
-          subtitle={t("clients.subtitle", { id: client.id, kind: labels.kind(client.golden.kind) })}
-          actions={<AsOfPicker asOf={asOf} onChange={showAsOf} />}
-        />
-        <Group gap={6} mt={-8}>
-          <Badge variant="light" radius="sm" tt="none" fw={500}>
-            {t("clients.segment", { segment: labels.segment(client.segment) })}
-          </Badge>
-          {client.blocked && (
-            <Badge color="red" variant="light" radius="sm" tt="none" fw={500}>
-              {t("clients.blocked")}
-            </Badge>
-          )}
-          {client.status === "merged" && (
-            <Badge color="gray" variant="light" radius="sm" tt="none" fw={500}>
-              {t("clients.statusMerged")}
-            </Badge>
-          )}
-        </Group>
-      </div>
-
+      <ClientHeader client={client} totals={card?.totals} />
       <ClientNotices client={client} onNow={() => showAsOf(null)} undone={undone} />
+      {card && (
+        <>
+          <JumpLinks />
+          <Overview card={card} />
+        </>
+      )}
 
-      <Tabs value={tab} onChange={(value) => setParam({ tab: value === "card" ? null : value })}>
-        <Tabs.List mb="md">
-          <Tabs.Tab value="card">{t("clients.tabCard")}</Tabs.Tab>
-          <Tabs.Tab value="sources">
-            {t("clients.tabSources")}
-            {sourceCount !== undefined && <Counter value={sourceCount} />}
-          </Tabs.Tab>
-          <Tabs.Tab value="attributes">{t("clients.tabAttributes")}</Tabs.Tab>
-          <Tabs.Tab value="merges">
-            {t("clients.tabMerges")}
-            {mergeCount !== undefined && mergeCount > 0 && <Counter value={mergeCount} />}
-          </Tabs.Tab>
-        </Tabs.List>
+      {false && <Box id="identity" style={{ scrollMarginTop: 72 }}>
+        <Group justify="space-between" align="flex-end" gap="sm" mb="sm" mt={card ? "md" : 0}>
+          <Title order={2} fz="h3">
+            {t("card.identityTitle")}
+          </Title>
+          <AsOfPicker asOf={asOf} onChange={showAsOf} />
+        </Group>
+        {asOf && (
+          <Text size="sm" c="dimmed" mb="sm">
+            {t("card.asOfOnlyIdentity")}
+          </Text>
+        )}
+        <Tabs value={tab} onChange={(value) => setParam({ tab: value === "card" ? null : value })}>
+          <Tabs.List mb="md">
+            <Tabs.Tab value="card">{t("clients.tabCard")}</Tabs.Tab>
+            <Tabs.Tab value="sources">
+              {t("clients.tabSources")}
+              {sourceCount !== undefined && <Counter value={sourceCount} />}
+            </Tabs.Tab>
+            <Tabs.Tab value="attributes">{t("clients.tabAttributes")}</Tabs.Tab>
+            <Tabs.Tab value="merges">
+              {t("clients.tabMerges")}
+              {mergeCount !== undefined && mergeCount > 0 && <Counter value={mergeCount} />}
+            </Tabs.Tab>
+          </Tabs.List>
 
-        <Tabs.Panel value="card">
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-            <GoldenRecordCard client={client} editable={editable} onReload={() => card.refetch()} />
-            <Stack gap="md">
-              <ContactsCard client={client} editable={editable} />
-              <DocumentsCard client={client} />
-              <ConsentsCard client={client} editable={editable} />
-            </Stack>
-          </SimpleGrid>
-        </Tabs.Panel>
-        <Tabs.Panel value="sources">
-          <HistoryPart query={history}>{(h) => <SourceRecords records={h.sourceRecords} />}</HistoryPart>
-        </Tabs.Panel>
-        <Tabs.Panel value="attributes">
-          <HistoryPart query={history}>
-            {(h) => <AttributeHistoryView versions={h.versions} onShowAsOf={showAsOf} />}
-          </HistoryPart>
-        </Tabs.Panel>
-        <Tabs.Panel value="merges">
-          <HistoryPart query={history}>
-            {(h) => (
-              <MergeHistory
-                clientId={client.id}
-                merges={h.merges}
-                canUndo={can(user, "clients.merge") && current}
-                onUndone={setUndone}
-              />
-            )}
-          </HistoryPart>
-        </Tabs.Panel>
-      </Tabs>
+          <Tabs.Panel value="card">
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+              <GoldenRecordCard client={client} editable={editable} onReload={reload} />
+              <Stack gap="md">
+                <ContactsCard client={client} editable={editable} />
+                <DocumentsCard client={client} />
+                <ConsentsCard client={client} editable={editable} />
+              </Stack>
+            </SimpleGrid>
+          </Tabs.Panel>
+          <Tabs.Panel value="sources">
+            <HistoryPart query={history}>{(h) => <SourceRecords records={h.sourceRecords} />}</HistoryPart>
+          </Tabs.Panel>
+          <Tabs.Panel value="attributes">
+            <HistoryPart query={history}>
+              {(h) => <AttributeHistoryView versions={h.versions} onShowAsOf={showAsOf} />}
+            </HistoryPart>
+          </Tabs.Panel>
+          <Tabs.Panel value="merges">
+            <HistoryPart query={history}>
+              {(h) => (
+                <MergeHistory
+                  clientId={client.id}
+                  merges={h.merges}
+                  canUndo={can(user, "clients.merge") && current}
+                  onUndone={setUndone}
+                />
+              )}
+            </HistoryPart>
+          </Tabs.Panel>
+        </Tabs>
+      </Box>}
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
 import type {
+  ClientCard,
   ClientEdit,
   ClientIdentity,
   ClientInput,
@@ -26,6 +27,9 @@ export const clientKeys = {
   all: ["clients"] as const,
   card: (id: number, asOf: string | null) => ["clients", id, "card", asOf] as const,
   history: (id: number) => ["clients", id, "history"] as const,
+  /** The whole card (GET /card): identity, cars, deals, service, products, timeline, offers. */
+  view: (id: number) => ["clients", id, "view"] as const,
+  timeline: (id: number) => ["clients", id, "timeline"] as const,
 };
 
 export const duplicateKeys = {
@@ -35,19 +39,22 @@ export const duplicateKeys = {
 };
 
 /** The card now, or as it was at `asOf` (an ISO date-time). */
-export function useClient(id: number, asOf: string | null) {
+export function useClient(id: number, asOf: string | null, { enabled = true } = {}) {
   return useQuery({
     queryKey: clientKeys.card(id, asOf),
     queryFn: ({ signal }) => api<ClientIdentity>(`/api/clients/${id}`, { query: { asOf }, signal }),
     // The previous moment stays on screen while another one loads: the card does not blink.
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
-export function useClientHistory(id: number) {
+/** Versions, source records and merges: only for the history tabs, so only once one is opened. */
+export function useClientHistory(id: number, { enabled = true } = {}) {
   return useQuery({
     queryKey: clientKeys.history(id),
     queryFn: ({ signal }) => api<ClientHistory>(`/api/clients/${id}/history`, { signal }),
+    enabled,
   });
 }
 
@@ -67,6 +74,9 @@ export function useEditClient(id: number) {
     onSuccess: (saved) => {
       // The answer is the card as saved: show it at once rather than the old one until the reload.
       client.setQueryData(clientKeys.card(saved.id, null), saved);
+      client.setQueryData<ClientCard>(clientKeys.view(saved.id), (view) =>
+        view ? { ...view, identity: saved } : view,
+      );
       invalidateClients(client);
     },
   });
@@ -130,4 +140,7 @@ function invalidateClients(client: ReturnType<typeof useQueryClient>): void {
   void client.invalidateQueries({ queryKey: clientKeys.all });
   void client.invalidateQueries({ queryKey: duplicateKeys.all });
   void client.invalidateQueries({ queryKey: ["audit"] });
+  // Names, phones and books of clients change with them.
+  void client.invalidateQueries({ queryKey: ["search"] });
+  void client.invalidateQueries({ queryKey: ["home"] });
 }

@@ -4,6 +4,15 @@ export function formatPhone(e164: string): string {
   return m ? `+7 ${m[1]} ${m[2]}-${m[3]}-${m[4]}` : e164;
 }
 
+// The twelve letters Russian plates use: those Cyrillic shares with Latin.
+const PLATE = /^([АВЕКМНОРСТУХ])(\d{3})([АВЕКМНОРСТУХ]{2})(\d{2,3})$/;
+
+/** A private car's plate as it is painted: "К202РМ777" -> "К 202 РМ 777"; others as stored. */
+export function formatPlate(plate: string): string {
+  const m = PLATE.exec(plate);
+  return m ? `${m[1]} ${m[2]} ${m[3]} ${m[4]}` : plate;
+}
+
 /** Passport and licence numbers as printed: series in two pairs, then the number. */
 export function formatDocument(kind: string, number: string): string {
   if ((kind === "passport_rf" || kind === "driver_licence") && number.length === 10) {

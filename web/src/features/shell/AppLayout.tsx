@@ -53,7 +53,8 @@ export function AppLayout() {
             </Box>
           </Box>
           <GlobalSearch />
-          <Group ml="auto" gap="sm" wrap="nowrap">
+          {/* On a phone the search is an icon that already stands at the right. */}
+          <Group ml={{ base: 0, sm: "auto" }} gap="sm" wrap="nowrap">
             <LanguageSwitch value={currentLocale()} onChange={changeLocale} visibleFrom="sm" />
             <UserMenu />
           </Group>

@@ -3,7 +3,7 @@ import type { ClientRecord } from "../../identity/clientRecord";
 import type { MatchRecord } from "../../identity/matching";
 import { type Matcher, matchRecordOf } from "../../identity/matching.service";
 import { normalizeClient } from "../../identity/normalizeClient";
-import { nameKeyOf, searchTermsOf } from "../../identity/searchTerms";
+import { firstKeyOf, nameKeyOf, searchTermsOf } from "../../identity/searchTerms";
 import { survive } from "../../identity/survivorship";
 import type { DemoWorld } from "../world";
 import { moment } from "../world";
@@ -104,6 +104,7 @@ export function closeCard(
     at,
     searchTermsOf(g),
     nameKeyOf(g),
+    firstKeyOf(g),
   ]);
   w.add("party_versions", [
     card.req.partyId,

@@ -1,0 +1,83 @@
+import { Badge, Group, Stack, Text } from "@mantine/core";
+import type { CardDeal } from "@orbit/contracts";
+import { IconBriefcase } from "@tabler/icons-react";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../../i18n/format";
+import { useClientLabels } from "../clients/labels";
+import { joinParts, useCardLabels } from "./labels";
+import { DIVIDED, Empty, Section, useFolded } from "./Section";
+
+const STATUS_COLOR: Record<string, string> = { open: "orbit", won: "teal", lost: "gray" };
+
+/** Sales: open ones first, then the newest. */
+export function DealsCard({ deals }: { deals: CardDeal[] }) {
+  const { t } = useTranslation();
+  const sorted = useMemo(
+    () =>
+      [...deals].sort(
+        (a, b) =>
+          Number(b.status === "open") - Number(a.status === "open") || b.openedAt.localeCompare(a.openedAt),
+      ),
+    [deals],
+  );
+  const { shown, toggle } = useFolded(sorted, 3);
+  return (
+    <Section id="deals" title={t("card.dealsTitle")} icon={<IconBriefcase size={18} />}>
+      {deals.length === 0 ? (
+        <Empty>{t("card.dealsEmpty")}</Empty>
+      ) : (
+        <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: "none" }}>
+          {shown.map((d, i) => (
+            <DealRow key={d.id} deal={d} divided={i > 0} />
+          ))}
+        </Stack>
+      )}
+      {toggle}
+    </Section>
+  );
+}
+
+function DealRow({ deal: d, divided }: { deal: CardDeal; divided: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const labels = useCardLabels();
+  const clientLabels = useClientLabels();
+  return (
+    <li style={divided ? DIVIDED : undefined}>
+      <Group justify="space-between" gap={6} wrap="nowrap" align="flex-start">
+        <Text size="sm" fw={600} style={{ overflowWrap: "anywhere" }}>
+          {joinParts(labels.dealKind(d.kind), d.vehicle)}
+        </Text>
+        <Badge
+          variant="light"
+          color={STATUS_COLOR[d.status] ?? "gray"}
+          radius="sm"
+          tt="none"
+          fw={500}
+          style={{ flexShrink: 0 }}
+        >
+          {labels.dealStatus(d.status)}
+        </Badge>
+      </Group>
+      {d.amountRub !== null && (
+        <Text size="sm" fw={500}>
+          {format.money(d.amountRub)}
+        </Text>
+      )}
+      {d.tradeIn && <Text size="xs">{t("card.dealTradeIn", { car: d.tradeIn })}</Text>}
+      {d.lostReason && <Text size="xs">{t("card.dealLost", { reason: d.lostReason })}</Text>}
+      <Text size="xs" c="dimmed">
+        {joinParts(
+          t("card.dealOpened", { date: format.day(d.openedAt) }),
+          d.deliveredOn
+            ? t("card.dealDelivered", { date: format.date(d.deliveredOn) })
+            : d.closedAt && t("card.dealClosed", { date: format.day(d.closedAt) }),
+          d.salesperson && t("card.dealSalesperson", { name: d.salesperson }),
+          clientLabels.dealership(d.dealershipId),
+          labels.leadSource(d.source),
+        )}
+      </Text>
+    </li>
+  );
+}
