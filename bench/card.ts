@@ -158,8 +158,10 @@ export default async function cardBench(args: string[]): Promise<void> {
   const pool = new pg.Pool({ connectionString: url, max: CONCURRENCY });
   // Named like the API's own prepared statements, so both sides plan once per connection.
   const names = new Map<string, string>();
-  const nameOf = (text: string) =>
-    names.get(text) ?? (names.set(text, `replay_${names.size}`), names.get(text)!);
+  const nameOf = (text: string) => {
+    if (!names.has(text)) names.set(text, `replay_${names.size}`);
+    return names.get(text)!;
+  };
   const replay = (scripts: Script[]) => (i: number) =>
     Promise.all(
       scripts[i % scripts.length]!.map((s) =>

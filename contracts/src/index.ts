@@ -6,4 +6,5 @@ export * from "./clients";
 export * from "./errors";
 export * from "./roles";
 export * from "./staff";
+export * from "./tasks";
 export * from "./workspace";

@@ -32,6 +32,10 @@ export const PERMISSIONS = [
   "clients.write",
   "clients.merge",
   "clients.import",
+  "tasks.work",
+  "tasks.manage",
+  "scenarios.manage",
+  "reports.read",
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

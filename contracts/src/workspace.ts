@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ClientIdentity, Segment } from "./clients";
+import { Task } from "./tasks";
 
 export const SearchMatch = z.enum(["phone", "email", "name", "vin", "plate", "inn", "document"]);
 
@@ -119,7 +120,8 @@ export const CardCredit = z.object({
 });
 
 export const TimelineEntry = z.object({
-  id: z.number().int(),
+  /** "i123" for an interaction, "e<event id>" for a web, portal or app event. */
+  id: z.string(),
   at: z.string(),
   channel: z.string(),
   direction: z.enum(["in", "out"]).nullable(),
@@ -135,7 +137,13 @@ export const TimelineEntry = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
-export const TimelinePage = z.object({ entries: z.array(TimelineEntry), more: z.boolean() });
+export const TimelinePage = z.object({
+  entries: z.array(TimelineEntry),
+  more: z.boolean(),
+  /** Pass as `before` to get the next (older) page; null on the last page. */
+  next: z.string().nullable(),
+});
+export type TimelinePage = z.infer<typeof TimelinePage>;
 
 export const OfferFamily = z.enum([
   "maintenance",
@@ -163,6 +171,45 @@ export const Offer = z.object({
 });
 export type Offer = z.infer<typeof Offer>;
 
+/** An open task on the card: what someone is due to do for this client. */
+export const LifecyclePoint = z.object({
+  id: z.number().int(),
+  kind: z.enum([
+    "delivery_follow_up",
+    "maintenance",
+    "osago",
+    "kasko",
+    "credit",
+    "warranty",
+    "tyres",
+    "trade_in",
+  ]),
+  vehicleId: z.number().int().nullable(),
+  windowStart: z.string(),
+  windowEnd: z.string(),
+  status: z.enum(["due", "taken", "missed", "converted"]),
+  taskId: z.number().int().nullable(),
+  converted: z.object({ type: z.string(), id: z.number().int() }).nullable(),
+});
+export type LifecyclePoint = z.infer<typeof LifecyclePoint>;
+
+export const CardTask = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  reason: z.object({ code: z.string(), params: z.record(z.string(), z.unknown()) }),
+  source: z.string(),
+  queue: z.string(),
+  priority: z.number().int(),
+  dueAt: z.string(),
+  windowEnd: z.string(),
+  slaAt: z.string(),
+  attempts: z.number().int(),
+  vehicleId: z.number().int().nullable(),
+  assigneeUserId: z.number().int().nullable(),
+  assigneeName: z.string().nullable(),
+  dealershipId: z.number().int(),
+});
+
 export const ClientCard = z.object({
   identity: ClientIdentity,
   vehicles: z.array(CardVehicle),
@@ -172,12 +219,17 @@ export const ClientCard = z.object({
   credits: z.array(CardCredit),
   timeline: TimelinePage,
   offers: z.array(Offer),
+  tasks: z.array(CardTask),
+  /** The client's lifecycle points of the last year and the coming ones, newest window first. */
+  lifecycle: z.array(LifecyclePoint),
   /** Revenue from this client over the years, in roubles: sales and service. */
   totals: z.object({ salesRub: z.number(), serviceRub: z.number(), visits: z.number().int() }),
 });
 export type ClientCard = z.infer<typeof ClientCard>;
 
 export const HomeSummary = z.object({
+  /** Today's work list: my tasks due by the end of today, most urgent first. */
+  workList: z.object({ dueToday: z.number().int(), overdue: z.number().int(), tasks: z.array(Task) }),
   myClients: z.object({
     total: z.number().int(),
     clients: z.array(

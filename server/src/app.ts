@@ -17,8 +17,10 @@ import { auditRoutes } from "./modules/audit/routes";
 import { importRoutes } from "./modules/identity/import/routes";
 import type { MatcherProvider } from "./modules/identity/matcher";
 import { identityRoutes } from "./modules/identity/routes";
+import { scenarioRoutes } from "./modules/scenarios/routes";
 import { registerAccessControl } from "./modules/staff/accessControl";
 import { staffRoutes } from "./modules/staff/routes";
+import { taskRoutes } from "./modules/tasks/routes";
 import { workspaceRoutes } from "./modules/workspace/routes";
 import type { Database, Db } from "./platform/db/database";
 import { registerErrorHandling } from "./platform/http/errorHandler";
@@ -80,6 +82,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(identityRoutes, ctx);
   await app.register(importRoutes, ctx);
   await app.register(workspaceRoutes, ctx);
+  await app.register(taskRoutes, ctx);
+  await app.register(scenarioRoutes, ctx);
 
   if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
   return app;

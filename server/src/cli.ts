@@ -2,16 +2,15 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import pino from "pino";
 import { type AppContext, buildApp } from "./app";
+import { startBackground } from "./background";
 import { type Config, ConfigError, loadConfig } from "./config";
 import { generateDemoGroup, hasAnyData } from "./modules/demo/generate";
-import { DEMO_LOGINS, DEMO_PASSWORD } from "./modules/demo/orgStructure";
+import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SITE_KEY } from "./modules/demo/orgStructure";
 import { ImportUsageError, importFromFile } from "./modules/identity/import/importCli";
 import { MatcherProvider } from "./modules/identity/matcher";
 import { shippedModels } from "./modules/identity/shippedModels";
 import { type Database, DatabaseLockedError, openDatabase } from "./platform/db/database";
 import { migrate } from "./platform/db/migrate";
-import { startWorker } from "./platform/worker";
-import { periodicTasks } from "./tasks";
 
 const USAGE = `usage: orbit <command> [options]
 
@@ -63,13 +62,13 @@ async function runServer(config: Config, withWorker: boolean): Promise<void> {
     await generateDemoGroup(ctx.database, { clients: config.demo.clients, seed: config.demo.seed, log });
   }
   const app = await buildApp(ctx);
-  const worker = withWorker ? startWorker(ctx.database, periodicTasks(ctx), app.log) : null;
+  const worker = withWorker ? startBackground(ctx, app.log) : null;
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
   const db =
     config.database.kind === "postgres" ? "PostgreSQL" : `embedded PGlite in ${config.database.dataDir}`;
   process.stdout.write(
-    `\nOrbit is running at ${url}  (database: ${db})\nAPI reference: ${url}/api/docs\n\nDemo logins (password "${DEMO_PASSWORD}"):\n${DEMO_LOGINS.map((u) => `  ${u.login.padEnd(14)} ${u.role}`).join("\n")}\n\n`,
+    `\nOrbit is running at ${url}  (database: ${db})\nAPI reference: ${url}/api/docs\n\nDemo logins (password "${DEMO_PASSWORD}"):\n${DEMO_LOGINS.map((u) => `  ${u.login.padEnd(14)} ${u.role}`).join("\n")}\n\nDemo web site's events key (X-Orbit-Key for POST /api/events): ${DEMO_SITE_KEY}\n\n`,
   );
   onShutdown(async () => {
     await app.close();
@@ -81,7 +80,7 @@ async function runServer(config: Config, withWorker: boolean): Promise<void> {
 async function runWorkerOnly(config: Config): Promise<void> {
   const ctx = await open(config);
   const log = pino({ level: config.logLevel });
-  const worker = startWorker(ctx.database, periodicTasks(ctx), log);
+  const worker = startBackground(ctx, log);
   log.info("worker started");
   onShutdown(async () => {
     await worker.stop();

@@ -1,5 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import pino from "pino";
 import { type AppContext, buildApp } from "../src/app";
+import { generateDemoGroup } from "../src/modules/demo/generate";
 import { DEMO_PASSWORD } from "../src/modules/demo/orgStructure";
 import { type SeededOrg, seedStaff } from "../src/modules/demo/seedStaff";
 import type { Database } from "../src/platform/db/database";
@@ -29,10 +31,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** An Orbit API on a fresh database with the demo group's dealerships and staff, no network. */
-export async function createTestApp(): Promise<TestApp> {
+/**
+ * An Orbit API on a fresh database with the demo group's dealerships and staff, no network; with
+ * `demo`, the whole demo group (clients, history, the day's work lists) as of that day.
+ */
+export async function createTestApp(demo?: {
+  clients: number;
+  seed: number;
+  asOf: string;
+}): Promise<TestApp> {
   const { database, drop } = await createTestDatabase();
-  const org = await seedStaff(database.db, []);
+  const org = demo ? await generateDemo(database, demo) : await seedStaff(database.db, []);
   const ctx = testAppContext(database);
   const app = await buildApp(ctx, { webDist: null, logger: false });
   await app.ready();
@@ -63,4 +72,18 @@ export async function createTestApp(): Promise<TestApp> {
       await drop();
     },
   };
+}
+
+async function generateDemo(
+  database: Database,
+  demo: { clients: number; seed: number; asOf: string },
+): Promise<SeededOrg> {
+  await generateDemoGroup(database, { ...demo, log: pino({ level: "silent" }) });
+  const dealerships = await database.query<{ id: number; code: string }>("SELECT id, code FROM dealerships");
+  const staff = await database.query<{
+    id: number;
+    role: SeededOrg["staff"][number]["role"];
+    dealershipId: number | null;
+  }>(`SELECT id, role, dealership_id AS "dealershipId" FROM users`);
+  return { dealershipIds: new Map(dealerships.map((d) => [d.code, d.id])), staff };
 }

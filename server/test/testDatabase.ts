@@ -7,11 +7,16 @@ import { migrate } from "../src/platform/db/migrate";
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database on
  * the PostgreSQL server at TEST_DATABASE_URL when the suite runs the "db-postgres" project.
  */
-export async function createTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function createTestDatabase(): Promise<{
+  database: Database;
+  drop: () => Promise<void>;
+  /** The PostgreSQL database's URL, for tests that start other processes on it; null on PGlite. */
+  url: string | null;
+}> {
   if (process.env.ORBIT_TEST_DB !== "postgres") {
     const database = await openDatabase({ kind: "pglite-memory" });
     await migrate(database);
-    return { database, drop: () => database.close() };
+    return { database, drop: () => database.close(), url: null };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error("ORBIT_TEST_DB=postgres needs TEST_DATABASE_URL");
@@ -26,6 +31,7 @@ export async function createTestDatabase(): Promise<{ database: Database; drop: 
   await migrate(database);
   return {
     database,
+    url: url.toString(),
     drop: async () => {
       await database.close();
       const c = new pg.Client({ connectionString: adminUrl });

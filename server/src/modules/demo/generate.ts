@@ -2,14 +2,17 @@ import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import { withIndexesDeferred } from "../../platform/db/bulkLoad";
 import type { Database } from "../../platform/db/database";
+import { refreshSegments } from "../engagement/segments.service";
 import { deduplicateAll, loadAllMatchRecords } from "../identity/dedup.service";
 import { MatcherProvider, trainAndActivate } from "../identity/matcher";
 import { shippedModels } from "../identity/shippedModels";
+import { createEventSource } from "../scenarios/eventSources.service";
 import { systemProcess } from "../staff/actor";
+import { evaluateWorklists, rebuildLifecycleHistory } from "../tasks/evaluate.service";
 import { type ClientsJob, generateClients } from "./clients";
 import type { FromWorker, ToWorker } from "./clientsWorker";
 import { isoToDay } from "./dates";
-import { DEMO_DEALERSHIPS } from "./orgStructure";
+import { DEMO_DEALERSHIPS, DEMO_SITE_KEY } from "./orgStructure";
 import { createRng } from "./random";
 import { seedStaff } from "./seedStaff";
 import { demoStaffRoster } from "./staffRoster";
@@ -34,6 +37,15 @@ export interface DemoSummary {
   stock: number;
   rows: Partial<Record<TableName, number>>;
   matching: { merged: number; queued: number; seconds: number } | "skipped";
+  worklists: {
+    lifecycleHistory: { points: number; converted: number; taken: number; missed: number };
+    segmentsChanged: number;
+    needs: number;
+    held: Record<string, number>;
+    tasks: number;
+    lifecyclePoints: number;
+    seconds: number;
+  };
 }
 
 /** True once anything has been written: the demo is only generated into an empty database. */
@@ -84,6 +96,8 @@ export async function generateDemoGroup(database: Database, options: DemoOptions
   let matching: DemoSummary["matching"] = "skipped";
   if (match && options.clients > 0) matching = await matchDemoClients(database, options.log);
   await database.query("ANALYZE");
+  const worklists = await openTheDay(database, asOf);
+  options.log.info(worklists, "demo work lists made");
   return {
     asOf,
     clients: options.clients,
@@ -92,7 +106,33 @@ export async function generateDemoGroup(database: Database, options: DemoOptions
     stock,
     rows: counts,
     matching,
+    worklists,
   };
+}
+
+/**
+ * The morning of the as-of day, as the daily run would make it: the demo web site connected with its
+ * known key, segments brought up to date, and the day's tasks from every standard and scenario.
+ */
+async function openTheDay(database: Database, asOf: string) {
+  const by = systemProcess("demo");
+  // Scenarios look at the last hours of events: the demo's "now" is the as-of day at 09:00 Moscow time.
+  const now = new Date(`${asOf}T06:00:00Z`);
+  const history = await rebuildLifecycleHistory(database.db, asOf);
+  return database.db.transaction(async (tx) => {
+    await createEventSource(tx, by, { name: "Demo dealer group web site", source: "site" }, DEMO_SITE_KEY);
+    const segments = await refreshSegments(tx, asOf);
+    const result = await evaluateWorklists(tx, { today: asOf, now });
+    return {
+      lifecycleHistory: history,
+      segmentsChanged: segments.changed,
+      needs: result.needs,
+      held: result.held,
+      tasks: result.created,
+      lifecyclePoints: result.lifecycle.points,
+      seconds: result.ms / 1000,
+    };
+  });
 }
 
 /**

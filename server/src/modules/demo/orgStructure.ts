@@ -183,3 +183,5 @@ export const DEMO_LOGINS: readonly DemoStaffMember[] = [
 ];
 
 export const DEMO_PASSWORD = "orbit-demo";
+/** The demo web site's key for POST /api/events (X-Orbit-Key). A real site gets a key made by Orbit. */
+export const DEMO_SITE_KEY = "orbit-demo-site-key";

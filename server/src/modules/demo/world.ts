@@ -40,6 +40,8 @@ const TABLES = {
     "id", "number", "dealership_id", "party_id", "vehicle_id", "advisor_id", "kind", "status", "booking_channel", "summary",
     "mileage_km", "amount_kopecks", "opened_at", "promised_at", "closed_at",
   ],
+  visitors: ["visitor_id", "party_id", "first_seen_at", "linked_at"],
+  web_events: ["id", "source", "type", "occurred_at", "visitor_id", "party_id", "payload"],
   interactions: [
     "party_id", "occurred_at", "channel", "direction", "dealership_id", "user_id", "vehicle_id", "subject", "outcome",
     "duration_s", "recording_url", "ref_type", "ref_id",

@@ -1,41 +1,17 @@
-import type { TimelineEntry } from "@orbit/contracts";
-import { and, desc, eq, lt } from "drizzle-orm";
-import type { Db } from "../../platform/db/database";
-import { users } from "../staff/schema";
-import { interactions } from "./schema";
+import type { TimelinePage } from "@orbit/contracts";
+import { sql } from "drizzle-orm";
+import { type Db, execRows } from "../../platform/db/database";
+import { type TimelineCursor, timelineSection, toTimeline } from "./cardSection";
 
-/**
- * One page of the client's timeline, newest first: calls with their recordings, messages, visits,
- * web and app events, notes. `before` is the id of the last entry already shown.
- */
+/** One page of the client's timeline, newest first; `before` is where the previous page ended. */
 export async function clientTimeline(
   db: Db,
   partyId: number,
-  page: { before?: number; limit: number },
-): Promise<{ entries: TimelineEntry[]; more: boolean }> {
-  const rows = await db
-    .select({ i: interactions, employee: users.fullName })
-    .from(interactions)
-    .leftJoin(users, eq(users.id, interactions.userId))
-    .where(and(eq(interactions.partyId, partyId), page.before ? lt(interactions.id, page.before) : undefined))
-    .orderBy(desc(interactions.occurredAt), desc(interactions.id))
-    .limit(page.limit + 1);
-  return {
-    more: rows.length > page.limit,
-    entries: rows.slice(0, page.limit).map(({ i, employee }) => ({
-      id: i.id,
-      at: i.occurredAt.toISOString(),
-      channel: i.channel,
-      direction: i.direction,
-      dealershipId: i.dealershipId,
-      employee,
-      vehicleId: i.vehicleId,
-      subject: i.subject,
-      outcome: i.outcome,
-      durationS: i.durationS,
-      recordingUrl: i.recordingUrl,
-      refType: i.refType,
-      refId: i.refId,
-    })),
-  };
+  page: { before?: TimelineCursor; limit: number },
+): Promise<TimelinePage> {
+  const [row] = await execRows<{ t: Parameters<typeof toTimeline>[0] }>(
+    db,
+    sql`SELECT ${timelineSection(partyId, page.limit, page.before)} AS t`,
+  );
+  return toTimeline(row?.t ?? [], page.limit);
 }

@@ -3,33 +3,35 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import { type Db, execRows } from "../../platform/db/database";
 import { conflict, invalid, notFound } from "../../platform/http/errors";
 import { recordActions } from "../audit/service";
-import { PARTY_LINKS } from "../partyLinks";
+import { PARTY_LINKS, type PartyLink } from "../partyLinks";
 import type { ActingAs } from "../staff/actor";
 import { type ChangeMeta, resurvive, stateOf, writeState } from "./partyStore";
 import { contactPoints, matchCandidates, merges, parties } from "./schema";
 
-/** Row ids moved by a merge, per "table.column". */
-export type Moved = Record<string, number[]>;
+/** Row keys moved by a merge, per "table.column". */
+export type Moved = Record<string, (number | string)[]>;
 
 const linkKey = (c: PgColumn) => `${getTableName(c.table)}.${c.name}`;
 const DEMOTED_PRIMARY = "contact_points.demoted_primary";
 
 async function repoint(
   db: Db,
-  column: PgColumn,
+  link: PartyLink,
   from: number,
   to: number,
-  onlyIds?: number[],
-): Promise<number[]> {
-  if (onlyIds?.length === 0) return [];
-  const target = sql.identifier(column.name);
-  const rows = await execRows<{ id: number | string }>(
+  only?: (number | string)[],
+): Promise<(number | string)[]> {
+  if (only?.length === 0) return [];
+  const target = sql.identifier(link.column.name);
+  const key = sql.identifier(link.key.name);
+  const numeric = link.key.getSQLType() !== "text";
+  const rows = await execRows<{ key: number | string }>(
     db,
-    sql`UPDATE ${column.table} SET ${target} = ${to} WHERE ${target} = ${from}${
-      onlyIds ? sql` AND id = ANY(${sql.param(onlyIds)}::bigint[])` : sql``
-    } RETURNING id`,
+    sql`UPDATE ${link.column.table} SET ${target} = ${to} WHERE ${target} = ${from}${
+      only ? sql` AND ${key}::text = ANY(${sql.param(only.map(String))}::text[])` : sql``
+    } RETURNING ${key} AS key`,
   );
-  return rows.map((r) => Number(r.id));
+  return rows.map((r) => (numeric ? Number(r.key) : String(r.key)));
 }
 
 export interface MergeRequest {
@@ -64,13 +66,13 @@ export async function mergeParties(db: Db, by: ActingAs, req: MergeRequest): Pro
   if (survivor.kind !== merged.kind) throw conflict("A person cannot be merged with a company");
 
   const moved: Moved = {};
-  for (const column of PARTY_LINKS) {
-    const ids = await repoint(db, column, mergedId, survivorId);
-    if (ids.length) moved[linkKey(column)] = ids;
+  for (const link of PARTY_LINKS) {
+    const keys = await repoint(db, link, mergedId, survivorId);
+    if (keys.length) moved[linkKey(link.column)] = keys;
   }
   // The survivor keeps its own primary phone and e-mail; the merged client's become secondary
   // (remembered, so that an unmerge makes them primary again).
-  const movedContacts = moved[linkKey(contactPoints.partyId)] ?? [];
+  const movedContacts = (moved[linkKey(contactPoints.partyId)] ?? []).map(Number);
   if (movedContacts.length) {
     const demoted = await execRows<{ id: number }>(
       db,
@@ -194,12 +196,12 @@ export async function unmerge(
     throw conflict("The merged client has changed since; this merge cannot be undone automatically");
   }
   const moved = m.moved as Moved;
-  const byKey = new Map(PARTY_LINKS.map((c) => [linkKey(c), c]));
-  for (const [key, ids] of Object.entries(moved)) {
-    const column = byKey.get(key);
-    if (column) await repoint(db, column, m.survivorId, m.mergedId, ids);
+  const byKey = new Map(PARTY_LINKS.map((l) => [linkKey(l.column), l]));
+  for (const [key, keys] of Object.entries(moved)) {
+    const link = byKey.get(key);
+    if (link) await repoint(db, link, m.survivorId, m.mergedId, keys);
   }
-  const demoted = moved[DEMOTED_PRIMARY];
+  const demoted = moved[DEMOTED_PRIMARY]?.map(Number);
   if (demoted?.length) {
     await db.update(contactPoints).set({ isPrimary: true }).where(inArray(contactPoints.id, demoted));
   }

@@ -76,7 +76,12 @@ export const parties = pgTable(
     index("parties_inn_idx").on(t.inn).where(sql`${t.inn} is not null`),
     index("parties_home_dealership_idx").on(t.homeDealershipId),
     index("parties_search_terms_trgm").using("gin", sql`${t.searchTerms} gin_trgm_ops`),
-    index("parties_name_key_idx").on(t.nameKey, t.firstKey.op("text_pattern_ops"), t.id),
+    // Surname then first name, each searchable by prefix ("ivano", "ivanov serg").
+    index("parties_name_key_idx").on(
+      t.nameKey.op("text_pattern_ops"),
+      t.firstKey.op("text_pattern_ops"),
+      t.id,
+    ),
   ],
 );
 
@@ -155,7 +160,7 @@ export const contactPoints = pgTable(
   },
   (t) => [
     index("contact_points_party_idx").on(t.partyId),
-    index("contact_points_value_idx").on(t.value),
+    index("contact_points_value_idx").on(t.value.op("text_pattern_ops")),
     // Phones by any run of their digits ("…4567"), e-mails by any part.
     index("contact_points_value_trgm").using("gin", sql`${t.value} gin_trgm_ops`),
   ],

@@ -1,11 +1,20 @@
 import type { ClientCard } from "@orbit/contracts";
 import { sql } from "drizzle-orm";
 import type { Database } from "../../platform/db/database";
+import { dealerDay } from "../../platform/time/dealerCalendar";
 import { dealsSection, productsSection, toDeals, toProducts } from "../deals/cardSection";
 import { timelineSection, toTimeline } from "../engagement/cardSection";
 import { identitySection, toIdentity } from "../identity/cardSection";
 import { ruleOffers } from "../scoring/ruleOffers";
 import { serviceTotalsSection, toWorkOrders, workOrdersSection } from "../service/cardSection";
+import {
+  type LifecyclePointJson,
+  lifecycleSection,
+  type OpenTaskJson,
+  openTasksSection,
+  toLifecycle,
+  toOpenTasks,
+} from "../tasks/cardSection";
 import { toVehicles, vehiclesSection } from "../vehicles/cardSection";
 
 export const TIMELINE_PAGE = 30;
@@ -19,6 +28,8 @@ type Sections = {
   workOrders: Parameters<typeof toWorkOrders>[0];
   service: { visits: number; kopecks: number | string };
   timeline: Parameters<typeof toTimeline>[0];
+  tasks: OpenTaskJson[];
+  lifecycle: LifecyclePointJson[];
 };
 
 /**
@@ -30,7 +41,7 @@ type Sections = {
 export async function clientCard(
   database: Database,
   partyId: number,
-  today = new Date().toISOString().slice(0, 10),
+  today = dealerDay(),
 ): Promise<ClientCard | null> {
   const [row] = await database.prepared<{ card: Sections }>(
     "client_card",
@@ -41,7 +52,9 @@ export async function clientCard(
         'products', ${productsSection(partyId)},
         'workOrders', ${workOrdersSection(partyId, WORK_ORDERS_SHOWN)},
         'service', ${serviceTotalsSection(partyId)},
-        'timeline', ${timelineSection(partyId, TIMELINE_PAGE)}) AS card`,
+        'timeline', ${timelineSection(partyId, TIMELINE_PAGE)},
+        'tasks', ${openTasksSection(partyId)},
+        'lifecycle', ${lifecycleSection(partyId)}) AS card`,
   );
   const s = row?.card;
   if (!s?.identity || s.identity.party.status === "anonymised") return null;
@@ -68,6 +81,8 @@ export async function clientCard(
     credits,
     timeline: toTimeline(s.timeline, TIMELINE_PAGE),
     offers,
+    tasks: toOpenTasks(s.tasks),
+    lifecycle: toLifecycle(s.lifecycle),
     totals: {
       salesRub: deals.filter((d) => d.status === "won").reduce((sum, d) => sum + (d.amountRub ?? 0), 0),
       serviceRub: Number(s.service.kopecks) / 100,

@@ -1,12 +1,9 @@
 import type { HomeSummary } from "@orbit/contracts";
 import { sql } from "drizzle-orm";
 import { type Db, execRows } from "../../platform/db/database";
+import { dealerDay, dealerMonthStart } from "../../platform/time/dealerCalendar";
 import type { Actor } from "../staff/actor";
-
-const monthStart = () => {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString();
-};
+import { listTasks } from "../tasks/tasks.service";
 
 /**
  * The employee's own clients: a personal manager's assigned book, a salesperson's buyers, a service
@@ -48,7 +45,19 @@ export async function homeSummary(db: Db, actor: Actor): Promise<HomeSummary> {
       })),
     };
   }
-  const since = monthStart();
+  const today = dealerDay();
+  const due = await listTasks(db, actor, {
+    scope: "mine",
+    status: "open",
+    dueBy: today,
+    limit: 10,
+    offset: 0,
+  });
+  const [late] = await execRows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM tasks WHERE assignee_user_id = ${me} AND status = 'open' AND sla_at < now()`,
+  );
+  const since = dealerMonthStart().toISOString();
   const [month] = await execRows<{
     deals: number;
     sales: string;
@@ -65,6 +74,7 @@ export async function homeSummary(db: Db, actor: Actor): Promise<HomeSummary> {
           (SELECT count(*)::int FROM interactions WHERE user_id = ${me} AND channel = 'call' AND direction = 'out' AND occurred_at >= ${since}) AS calls`,
   );
   return {
+    workList: { dueToday: due.total, overdue: late?.n ?? 0, tasks: due.tasks },
     myClients,
     month: {
       dealsWon: month?.deals ?? 0,

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app";
 import { notFound } from "../../platform/http/errors";
+import { parseTimelineCursor } from "../engagement/cardSection";
 import { clientTimeline } from "../engagement/timeline.service";
 import { actorOf } from "../staff/accessControl";
 import { clientCard } from "./card.service";
@@ -47,7 +48,11 @@ export const workspaceRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
         tags: ["workspace"],
         params: IdParam,
         querystring: z.object({
-          before: z.coerce.number().int().positive().optional(),
+          /** The `next` cursor of the previous page: this page continues after its last entry. */
+          before: z
+            .string()
+            .refine((text) => parseTimelineCursor(text) !== null, "not a timeline cursor from this server")
+            .optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
         response: { 200: TimelinePage },
@@ -58,7 +63,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
     async (request) =>
       clientTimeline(db, request.params.id, {
         limit: request.query.limit,
-        ...(request.query.before ? { before: request.query.before } : {}),
+        ...(request.query.before ? { before: parseTimelineCursor(request.query.before)! } : {}),
       }),
   );
 

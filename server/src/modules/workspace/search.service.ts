@@ -53,9 +53,10 @@ async function hitsFor(db: Db, r: ReadQuery): Promise<Hit[]> {
     );
   }
   if (r.email) {
+    // The beginning of an address is a range of the btree; typed in full it is one key.
     await run(
       sql`SELECT party_id, value AS matched FROM contact_points
-          WHERE kind = 'email' AND valid_to IS NULL AND value LIKE ${`${escapeLike(r.email)}%`} LIMIT ${CANDIDATES}`,
+          WHERE value LIKE ${`${escapeLike(r.email)}%`} AND kind = 'email' AND valid_to IS NULL LIMIT ${CANDIDATES}`,
       "email",
       (m) => (m === r.email ? SCORE.exact : SCORE.email),
     );
@@ -117,20 +118,23 @@ async function nameHits(tokens: readonly string[], run: Run): Promise<void> {
   const score = (m: string) => nameScore(m, tokens);
   const others = (words: readonly string[]) =>
     words.map((t) => sql` AND search_terms LIKE ${`% ${escapeLike(t)}%`}`);
-  const keyed = (surname: string, given: string | undefined, more: readonly string[]) =>
+  // The surname exactly, or as a prefix when typed in part; a first name after it, as a prefix.
+  const keyed = (surname: string, given: string | undefined, more: readonly string[], exact: boolean) =>
     run(
       sql`SELECT id AS party_id, search_terms AS matched FROM parties
-          WHERE status = 'active' AND name_key = ${surname}
+          WHERE ${exact ? sql`name_key = ${surname}` : sql`name_key LIKE ${`${escapeLike(surname)}%`}`}
+            AND status = 'active'
             ${given ? sql`AND first_key LIKE ${`${escapeLike(given)}%`}` : sql``}
             ${sql.join(others(more), sql``)}
           ORDER BY name_key, first_key, id LIMIT ${CANDIDATES}`,
       "name",
-      (m) => score(m) + 5,
+      (m) => score(m) + (exact ? 5 : 0),
     );
-  let found = await keyed(first, second, rest);
-  if (second) found += await keyed(second, first, rest);
-  // Enough clients by the keys? Then the broad reading would only add noise and time.
-  if (found >= CANDIDATES / 2) return;
+  let found = await keyed(first, second, rest, true);
+  if (second) found += await keyed(second, first, rest, true);
+  if (found < CANDIDATES / 2) found += await keyed(first, second, rest, false);
+  // The keys found someone? Then the broad reading (a word anywhere in the name) would only add noise.
+  if (found > 0) return;
   await run(
     sql`SELECT id AS party_id, search_terms AS matched FROM parties
         WHERE status = 'active' ${sql.join(others(tokens), sql``)}

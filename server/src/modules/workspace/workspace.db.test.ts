@@ -116,12 +116,55 @@ describe("the client card", () => {
     expect(card.vehicles[0].mileage.km).toBeGreaterThan(0);
     expect(card.timeline.entries.length).toBeGreaterThan(0);
     expect(card.workOrders.length + card.deals.length).toBeGreaterThan(0);
-    const page2 = await app.inject({
+    expect(card.timeline.more).toBe(card.timeline.next !== null);
+  });
+
+  it("pages the timeline to the end without losing or repeating entries that share a moment", async () => {
+    const c = await someClient();
+    const moment = "2026-11-20T10:00:00.123456+00:00";
+    await database.query(
+      `INSERT INTO interactions (party_id, occurred_at, channel, subject)
+       SELECT $1, $2::timestamptz, 'call', 'tie ' || g FROM generate_series(1, 7) g`,
+      [c.id, moment],
+    );
+    await database.query(
+      `INSERT INTO web_events (id, source, type, occurred_at, visitor_id, party_id)
+       SELECT 'tie~' || g, 'site', 'page_view', $2::timestamptz, 'v-tie', $1 FROM generate_series(1, 4) g`,
+      [c.id, moment],
+    );
+    const [count] = await database.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM interactions WHERE party_id = $1)::int
+            + (SELECT count(*) FROM web_events WHERE party_id = $1)::int AS n`,
+      [c.id],
+    );
+    const seen: string[] = [];
+    let before: string | null = null;
+    for (let guard = 0; guard < 100; guard++) {
+      const query: string = before ? `&before=${encodeURIComponent(before)}` : "";
+      const res = await app.inject({
+        method: "GET",
+        url: `/api/clients/${c.id}/timeline?limit=3${query}`,
+        headers: cookie,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const page = res.json() as { entries: { id: string; at: string }[]; next: string | null };
+      seen.push(...page.entries.map((e) => e.id));
+      before = page.next;
+      if (!before) break;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBe(count!.n);
+  });
+
+  it("answers 400 for a timeline cursor it did not write", async () => {
+    const c = await someClient();
+    const res = await app.inject({
       method: "GET",
-      url: `/api/clients/${c.id}/timeline?before=${card.timeline.entries.at(-1).id}&limit=5`,
+      url: `/api/clients/${c.id}/timeline?before=yesterday`,
       headers: cookie,
     });
-    expect(page2.statusCode).toBe(200);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain("before");
   });
 
   it("answers 404 for a client that does not exist", async () => {

@@ -5,7 +5,7 @@ import { pipeline } from "node:stream/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
-import type { SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -219,6 +219,9 @@ function toQuery(db: Db, query: SQL): { sql: string; params: unknown[] } {
     db as unknown as { dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } } }
   ).dialect.sqlToQuery(query);
 }
+
+/** A whole number as an int parameter: left untyped, PostgreSQL may read it as a date or an interval. */
+export const int = (n: number): SQL => sql`${n}::int`;
 
 /** Runs raw SQL through drizzle (inside the caller's transaction) and returns the rows. */
 export async function execRows<T>(db: Db, query: SQL): Promise<T[]> {

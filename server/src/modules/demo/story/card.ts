@@ -68,6 +68,8 @@ export function openCard(w: DemoWorld, matcher: Matcher, req: CardRequest): Pend
   const consent = (channel: string, purpose: string, granted: boolean) =>
     w.add("consents", [req.partyId, channel, purpose, granted, at, null, req.sourceSystem]);
   consent("call", "service", req.consent.calls);
+  // Who lets the group send offers by SMS lets it call with them too (no new draw: the same seed, the same data).
+  consent("call", "marketing", req.consent.calls && req.consent.sms);
   consent("sms", "marketing", req.consent.sms);
   if (record.emails.length) consent("email", "marketing", req.consent.email);
   const match = matchRecordOf(record, golden);
