@@ -10,6 +10,7 @@ import { HomePage } from "./features/home/HomePage";
 import { AppLayout } from "./features/shell/AppLayout";
 import { NotFoundPage } from "./features/shell/NotFoundPage";
 import { SearchPage } from "./features/shell/SearchPage";
+import { dealershipsQuery } from "./features/staff/api";
 import { clientViewQuery } from "./features/workspace/api";
 import { queryClient } from "./queryClient";
 import { theme } from "./theme";
@@ -45,6 +46,8 @@ function ClientRoute() {
   if (Number.isInteger(clientId) && clientId > 0 && !params.get("asOf")) {
     // Idempotent: a request in flight or fresh data is reused, so a re-render asks nothing again.
     void queryClient.prefetchQuery(clientViewQuery(clientId));
+    // The header names the client's dealership: without this it would say "#3" for a moment.
+    void queryClient.prefetchQuery(dealershipsQuery);
   }
   return <ClientPage />;
 }

@@ -27,7 +27,7 @@ describe("signing in", () => {
       await nav.getByRole("link", { name: "Staff" }).waitFor();
       await nav.getByRole("link", { name: "Action log" }).waitFor();
       await page.getByRole("heading", { name: /, Андрей!/ }).waitFor();
-      expect(await page.getByRole("searchbox").getAttribute("placeholder")).toBe("Search clients");
+      expect(await page.getByRole("combobox").getAttribute("aria-label")).toBe("Search clients");
 
       await page.reload();
       await page.getByRole("navigation").getByRole("link", { name: "Staff" }).waitFor();

@@ -4,9 +4,9 @@ import { readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildApp } from "../../server/src/app";
+import { startBackground } from "../../server/src/background";
 import { seedStaff } from "../../server/src/modules/demo/seedStaff";
-import { startWorker } from "../../server/src/platform/worker";
-import { periodicTasks } from "../../server/src/tasks";
+import { dealerDay } from "../../server/src/platform/time/dealerCalendar";
 import { testAppContext } from "../../server/test/testContext";
 import { createTestDatabase } from "../../server/test/testDatabase";
 
@@ -74,9 +74,12 @@ export interface OrbitServer {
 
 /**
  * A real Orbit server on a random port: fresh in-memory database, demo staff, the built web app, and
- * the worker's periodic tasks (client imports run there), as `orbit start` runs them.
+ * the background worker (periodic tasks, schedules, durable jobs), as `orbit start` runs them. The demo
+ * group, when asked for, is generated as of today (work lists are today's), or of `asOf`.
  */
-export async function startOrbit(options: { demoClients?: number } = {}): Promise<OrbitServer> {
+export async function startOrbit(
+  options: { demoClients?: number; asOf?: string } = {},
+): Promise<OrbitServer> {
   await ensureWebBuilt();
   const { database, drop } = await createTestDatabase();
   try {
@@ -87,7 +90,7 @@ export async function startOrbit(options: { demoClients?: number } = {}): Promis
       await generateDemoGroup(database, {
         clients: options.demoClients,
         seed: 1,
-        asOf: "2026-11-26",
+        asOf: options.asOf ?? dealerDay(),
         log: pino({ level: "silent" }),
       });
     } else {
@@ -96,7 +99,7 @@ export async function startOrbit(options: { demoClients?: number } = {}): Promis
     const ctx = testAppContext(database);
     const app = await buildApp(ctx, { webDist: WEB_DIST, logger: false });
     const url = await app.listen({ port: 0, host: "127.0.0.1" });
-    const worker = startWorker(database, periodicTasks(ctx), app.log);
+    const worker = startBackground(ctx, app.log);
     return {
       url,
       async close() {

@@ -8,7 +8,7 @@ import { type OrbitServer, startOrbit } from "./harness";
 let server: OrbitServer;
 let browser: Browser;
 
-// A small generated group (seed 1, as of 2026-11-26): clients with cars, deals, service and calls.
+// A small generated group (seed 1, as of today): clients with cars, deals, service and calls.
 beforeAll(async () => {
   [server, browser] = await Promise.all([startOrbit({ demoClients: 300 }), launchBrowser()]);
 });

@@ -1,6 +1,6 @@
 import { Box, Button, Group, SimpleGrid, Stack, Tabs, Text, Title } from "@mantine/core";
 import { IconClockHour4, IconUserQuestion } from "@tabler/icons-react";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, startTransition, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router-dom";
 import { ApiRequestError } from "../../api/client";
@@ -119,7 +119,7 @@ function ClientView({ id }: { id: number }) {
         </>
       )}
 
-      {false && <Box id="identity" style={{ scrollMarginTop: 72 }}>
+      <Box id="identity" style={{ scrollMarginTop: 72 }}>
         <Group justify="space-between" align="flex-end" gap="sm" mb="sm" mt={card ? "md" : 0}>
           <Title order={2} fz="h3">
             {t("card.identityTitle")}
@@ -131,54 +131,66 @@ function ClientView({ id }: { id: number }) {
             {t("card.asOfOnlyIdentity")}
           </Text>
         )}
-        <Tabs value={tab} onChange={(value) => setParam({ tab: value === "card" ? null : value })}>
-          <Tabs.List mb="md">
-            <Tabs.Tab value="card">{t("clients.tabCard")}</Tabs.Tab>
-            <Tabs.Tab value="sources">
-              {t("clients.tabSources")}
-              {sourceCount !== undefined && <Counter value={sourceCount} />}
-            </Tabs.Tab>
-            <Tabs.Tab value="attributes">{t("clients.tabAttributes")}</Tabs.Tab>
-            <Tabs.Tab value="merges">
-              {t("clients.tabMerges")}
-              {mergeCount !== undefined && mergeCount > 0 && <Counter value={mergeCount} />}
-            </Tabs.Tab>
-          </Tabs.List>
+        <AfterPaint>
+          <Tabs value={tab} onChange={(value) => setParam({ tab: value === "card" ? null : value })}>
+            <Tabs.List mb="md">
+              <Tabs.Tab value="card">{t("clients.tabCard")}</Tabs.Tab>
+              <Tabs.Tab value="sources">
+                {t("clients.tabSources")}
+                {sourceCount !== undefined && <Counter value={sourceCount} />}
+              </Tabs.Tab>
+              <Tabs.Tab value="attributes">{t("clients.tabAttributes")}</Tabs.Tab>
+              <Tabs.Tab value="merges">
+                {t("clients.tabMerges")}
+                {mergeCount !== undefined && mergeCount > 0 && <Counter value={mergeCount} />}
+              </Tabs.Tab>
+            </Tabs.List>
 
-          <Tabs.Panel value="card">
-            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-              <GoldenRecordCard client={client} editable={editable} onReload={reload} />
-              <Stack gap="md">
-                <ContactsCard client={client} editable={editable} />
-                <DocumentsCard client={client} />
-                <ConsentsCard client={client} editable={editable} />
-              </Stack>
-            </SimpleGrid>
-          </Tabs.Panel>
-          <Tabs.Panel value="sources">
-            <HistoryPart query={history}>{(h) => <SourceRecords records={h.sourceRecords} />}</HistoryPart>
-          </Tabs.Panel>
-          <Tabs.Panel value="attributes">
-            <HistoryPart query={history}>
-              {(h) => <AttributeHistoryView versions={h.versions} onShowAsOf={showAsOf} />}
-            </HistoryPart>
-          </Tabs.Panel>
-          <Tabs.Panel value="merges">
-            <HistoryPart query={history}>
-              {(h) => (
-                <MergeHistory
-                  clientId={client.id}
-                  merges={h.merges}
-                  canUndo={can(user, "clients.merge") && current}
-                  onUndone={setUndone}
-                />
-              )}
-            </HistoryPart>
-          </Tabs.Panel>
-        </Tabs>
-      </Box>}
+            <Tabs.Panel value="card">
+              <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+                <GoldenRecordCard client={client} editable={editable} onReload={reload} />
+                <Stack gap="md">
+                  <ContactsCard client={client} editable={editable} />
+                  <DocumentsCard client={client} />
+                  <ConsentsCard client={client} editable={editable} />
+                </Stack>
+              </SimpleGrid>
+            </Tabs.Panel>
+            <Tabs.Panel value="sources">
+              <HistoryPart query={history}>{(h) => <SourceRecords records={h.sourceRecords} />}</HistoryPart>
+            </Tabs.Panel>
+            <Tabs.Panel value="attributes">
+              <HistoryPart query={history}>
+                {(h) => <AttributeHistoryView versions={h.versions} onShowAsOf={showAsOf} />}
+              </HistoryPart>
+            </Tabs.Panel>
+            <Tabs.Panel value="merges">
+              <HistoryPart query={history}>
+                {(h) => (
+                  <MergeHistory
+                    clientId={client.id}
+                    merges={h.merges}
+                    canUndo={can(user, "clients.merge") && current}
+                    onUndone={setUndone}
+                  />
+                )}
+              </HistoryPart>
+            </Tabs.Panel>
+          </Tabs>
+        </AfterPaint>
+      </Box>
     </Stack>
   );
+}
+
+/**
+ * Drawn right after the parts above it are on the screen: the identity tabs sit below the overview, and
+ * leaving them out of the first render shows the card's top (name, offers) sooner.
+ */
+function AfterPaint({ children }: { children: ReactNode }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => startTransition(() => setReady(true)), []);
+  return ready ? children : <PageLoader />;
 }
 
 function Counter({ value }: { value: number }) {

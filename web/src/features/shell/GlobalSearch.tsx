@@ -62,13 +62,14 @@ export function GlobalSearch() {
   // Results for exactly what is in the box: Enter may open the first of them.
   const results = search.data?.results ?? [];
   const fresh = search.isSuccess && !search.isPlaceholderData && debounced === typed;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when fresh results arrive
+  const opened = combobox.dropdownOpened;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when fresh results arrive or the list opens
   useEffect(() => {
-    if (!fresh || results.length === 0) return;
+    if (!fresh || !opened || results.length === 0) return;
     combobox.selectFirstOption();
     // The card is the likely next page: its code loads while the employee reads the list.
     void loadClientPage();
-  }, [fresh, search.data]);
+  }, [fresh, opened, search.data]);
 
   useEffect(() => {
     if (expanded) input.current?.focus();
@@ -139,16 +140,21 @@ export function GlobalSearch() {
               title={t("search.shortcut")}
               value={value}
               onChange={(e) => {
-                setValue(e.currentTarget.value);
+                const next = e.currentTarget.value;
+                setValue(next);
                 combobox.resetSelectedOption();
-                combobox.openDropdown();
+                if (next.trim()) combobox.openDropdown();
+                else combobox.closeDropdown();
               }}
               onFocus={() => {
                 if (typed) combobox.openDropdown();
               }}
               onBlur={() => combobox.closeDropdown()}
               onKeyDown={(e) => {
-                if (e.key === "Escape" && !combobox.dropdownOpened) close();
+                if (e.key !== "Escape") return;
+                // Esc closes the list and keeps the query (a search box would clear it); again, leaves.
+                e.preventDefault();
+                if (!combobox.dropdownOpened) close();
               }}
               leftSection={<IconSearch size={16} />}
               rightSection={

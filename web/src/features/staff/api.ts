@@ -6,7 +6,7 @@ import type {
   StaffUser,
   UpdateStaffUser,
 } from "@orbit/contracts";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
 
 export interface StaffFilter {
@@ -32,12 +32,14 @@ export function useStaffList(filter: StaffFilter) {
 // The group's structure changes rarely; one load per visit is plenty.
 const ORG_STALE_MS = 10 * 60_000;
 
+export const dealershipsQuery = queryOptions({
+  queryKey: ["dealerships"],
+  queryFn: ({ signal }) => api<Dealership[]>("/api/dealerships", { signal }),
+  staleTime: ORG_STALE_MS,
+});
+
 export function useDealerships() {
-  return useQuery({
-    queryKey: ["dealerships"],
-    queryFn: ({ signal }) => api<Dealership[]>("/api/dealerships", { signal }),
-    staleTime: ORG_STALE_MS,
-  });
+  return useQuery(dealershipsQuery);
 }
 
 export function useDepartments() {

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Stack, Text, ThemeIcon } from "@mantine/core";
-import type { CardDeal, CardWorkOrder, TimelineEntry } from "@orbit/contracts";
+import type { CardDeal, CardWorkOrder, TimelineEntry, TimelinePage } from "@orbit/contracts";
 import {
   type Icon,
   IconArrowDownLeft,
@@ -19,7 +19,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format";
 import { ErrorState } from "../../ui/ErrorState";
-import { type TimelinePage, useTimeline } from "./api";
+import { useTimeline } from "./api";
 import { joinParts, outcomeColor, useCardLabels } from "./labels";
 import { DIVIDED, Empty, Section } from "./Section";
 

@@ -1,13 +1,8 @@
-import type { ClientCard, HomeSummary, SearchResponse, TimelineEntry } from "@orbit/contracts";
+import type { ClientCard, HomeSummary, SearchResponse, TimelineEntry, TimelinePage } from "@orbit/contracts";
 import { keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { api } from "../../api/client";
 import { clientKeys } from "../clients/api";
-
-export interface TimelinePage {
-  entries: TimelineEntry[];
-  more: boolean;
-}
 
 /** The shortest query the API answers (shorter is a 400). */
 export const SEARCH_MIN_LENGTH = 2;
@@ -44,8 +39,9 @@ export function useClientView(id: number, { enabled = true } = {}) {
 }
 
 /**
- * The timeline: the first page comes with the card, "show more" asks for entries before the last one
- * shown. An entry already shown is not shown twice, whatever a page repeats.
+ * The timeline: the first page comes with the card, "show more" passes the previous page's `next`
+ * cursor as `before`. The first page is always the card's own (reloaded with it); an entry already
+ * shown is not shown twice, whatever a later page repeats.
  */
 export function useTimeline(clientId: number, first: TimelinePage) {
   const query = useInfiniteQuery({
@@ -57,15 +53,16 @@ export function useTimeline(clientId: number, first: TimelinePage) {
             query: { before: pageParam, limit: TIMELINE_PAGE },
             signal,
           }),
-    initialPageParam: null as number | null,
-    getNextPageParam: (last) => (last.more ? (last.entries.at(-1)?.id ?? undefined) : undefined),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => (last.more && last.next ? last.next : undefined),
     initialData: { pages: [first], pageParams: [null] },
     staleTime: Number.POSITIVE_INFINITY,
   });
+  const pages = query.data.pages;
   const entries = useMemo(() => {
-    const seen = new Set<number>();
+    const seen = new Set<TimelineEntry["id"]>();
     const out: TimelineEntry[] = [];
-    for (const page of query.data.pages) {
+    for (const page of [first, ...pages.slice(1)]) {
       for (const e of page.entries) {
         if (seen.has(e.id)) continue;
         seen.add(e.id);
@@ -73,8 +70,9 @@ export function useTimeline(clientId: number, first: TimelinePage) {
       }
     }
     return out;
-  }, [query.data.pages]);
-  return { ...query, entries };
+  }, [first, pages]);
+  const hasNextPage = pages.length === 1 ? first.more && first.next !== null : query.hasNextPage;
+  return { ...query, entries, hasNextPage };
 }
 
 /** My clients and my month, for the home page. */

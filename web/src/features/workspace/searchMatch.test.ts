@@ -44,10 +44,13 @@ describe("the matched part of a search result", () => {
     expect(show(nameSegments(result("name", "Андреев Евгений Сергеевич"), "андр евг"))).toBe(
       "[Андр]еев [Евг]ений Сергеевич",
     );
-    // A Latin query for a Cyrillic name: nothing to mark, the name is shown whole.
-    expect(show(nameSegments(result("name", "Андреев Евгений Сергеевич"), "andreev"))).toBe(
-      "Андреев Евгений Сергеевич",
+    // A Latin query for a Cyrillic name, spelled as in a passport.
+    expect(show(nameSegments(result("name", "Андреев Евгений Сергеевич"), "andreev evg"))).toBe(
+      "[Андреев] [Евг]ений Сергеевич",
     );
+    expect(show(markWords("Кузнецов Иванович", "kuznets ivanov"))).toBe("[Кузнец]ов [Иванов]ич");
+    // Another spelling than the passport's: found by the server, but nothing to mark.
+    expect(show(markWords("Воробьёв", "vorobyov"))).toBe("Воробьёв");
     expect(show(nameSegments(result("phone", "+79161234567"), "андр"))).toBe("Андреев Евгений Сергеевич");
   });
 

@@ -71,12 +71,63 @@ function phoneDigits(query: string): string {
   return digits.length === 11 && digits.startsWith("8") ? `7${digits.slice(1)}` : digits;
 }
 
-/** Marks the beginning of each word that a word of the query begins ("иван" in "Иванов Иван"). */
+// Russian letters as a passport spells them (ICAO Doc 9303): how a Latin query meets a Cyrillic name.
+const ICAO: Readonly<Record<string, string>> = {
+  а: "a",
+  б: "b",
+  в: "v",
+  г: "g",
+  д: "d",
+  е: "e",
+  ё: "e",
+  ж: "zh",
+  з: "z",
+  и: "i",
+  й: "i",
+  к: "k",
+  л: "l",
+  м: "m",
+  н: "n",
+  о: "o",
+  п: "p",
+  р: "r",
+  с: "s",
+  т: "t",
+  у: "u",
+  ф: "f",
+  х: "kh",
+  ц: "ts",
+  ч: "ch",
+  ш: "sh",
+  щ: "shch",
+  ъ: "ie",
+  ы: "y",
+  ь: "",
+  э: "e",
+  ю: "iu",
+  я: "ia",
+};
+
+/** How many letters of a Cyrillic word a Latin token spells from its start (0 if it does not). */
+function latinPrefix(word: string, token: string): number {
+  let spelled = "";
+  for (let i = 0; i < word.length; i++) {
+    const ch = word.charAt(i).toLowerCase();
+    spelled += ICAO[ch] ?? ch;
+    if (spelled.length >= token.length) return spelled.startsWith(token) ? i + 1 : 0;
+    if (!token.startsWith(spelled)) return 0;
+  }
+  return 0;
+}
+
+/**
+ * Marks the beginning of each word that a word of the query begins: "иван" in "Иванов Иван", and
+ * "ivanov" in "Иванов" too, spelled as in a passport.
+ */
 export function markWords(shown: string, query: string): Segment[] {
-  const tokens = query
-    .split(/[\s,.]+/)
-    .filter(Boolean)
-    .map((t) => [...t].map(fold).join(""));
+  const words = query.split(/[\s,.]+/).filter(Boolean);
+  const tokens = words.map((t) => [...t].map(fold).join(""));
+  const latin = words.map((t) => t.toLowerCase()).filter((t) => /^[a-z'-]+$/.test(t));
   const out: Segment[] = [];
   const push = (text: string, hit: boolean) => {
     if (!text) return;
@@ -86,7 +137,11 @@ export function markWords(shown: string, query: string): Segment[] {
   };
   for (const part of shown.split(/(\s+)/)) {
     const folded = [...part].map(fold).join("");
-    const length = Math.max(0, ...tokens.filter((t) => folded.startsWith(t)).map((t) => t.length));
+    const length = Math.max(
+      0,
+      ...tokens.filter((t) => folded.startsWith(t)).map((t) => t.length),
+      ...latin.map((t) => latinPrefix(part, t)),
+    );
     push(part.slice(0, length), true);
     push(part.slice(length), false);
   }
