@@ -54,6 +54,7 @@ export const TaskListQuery = z.object({
 });
 
 export const TaskList = z.object({ total: z.number().int(), tasks: z.array(Task) });
+export type TaskList = z.infer<typeof TaskList>;
 
 export const TaskOutcomeInput = z
   .object({

@@ -34,6 +34,21 @@ const NewImportPage = lazy(() =>
 const ImportPage = lazy(() =>
   import("./features/imports/ImportPage").then((m) => ({ default: m.ImportPage })),
 );
+const WorkListPage = lazy(() =>
+  import("./features/tasks/WorkListPage").then((m) => ({ default: m.WorkListPage })),
+);
+const StandardsPage = lazy(() =>
+  import("./features/tasks/StandardsPage").then((m) => ({ default: m.StandardsPage })),
+);
+const LifecycleReportPage = lazy(() =>
+  import("./features/tasks/LifecycleReportPage").then((m) => ({ default: m.LifecycleReportPage })),
+);
+const ScenariosPage = lazy(() =>
+  import("./features/scenarios/ScenariosPage").then((m) => ({ default: m.ScenariosPage })),
+);
+const EventSourcesPage = lazy(() =>
+  import("./features/scenarios/EventSourcesPage").then((m) => ({ default: m.EventSourcesPage })),
+);
 
 /**
  * The client card's one request starts with the route, alongside the card's code rather than after it:
@@ -129,6 +144,46 @@ export function App() {
                 element={
                   <RequirePermission permission="clients.import">
                     <ImportPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="worklist"
+                element={
+                  <RequirePermission permission="tasks.work">
+                    <WorkListPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="standards"
+                element={
+                  <RequirePermission permission="tasks.manage">
+                    <StandardsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="scenarios"
+                element={
+                  <RequirePermission permission="scenarios.manage">
+                    <ScenariosPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="event-sources"
+                element={
+                  <RequirePermission permission="scenarios.manage">
+                    <EventSourcesPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="reports/lifecycle"
+                element={
+                  <RequirePermission permission="reports.read">
+                    <LifecycleReportPage />
                   </RequirePermission>
                 }
               />

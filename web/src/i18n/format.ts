@@ -28,6 +28,10 @@ export interface Formatters {
   duration(seconds: number): string;
   /** "in 14 minutes" / "через 14 минут". */
   inSeconds(seconds: number): string;
+  /** A moment's local time of day: "10:00". */
+  time(iso: string): string;
+  /** A moment within the year, short: "25 нояб., 10:00" / "25 Nov, 10:00". */
+  shortDateTime(iso: string): string;
 }
 
 export function formattersFor(language: string): Formatters {
@@ -54,6 +58,13 @@ export function formattersFor(language: string): Formatters {
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
   const rate = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  const time = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" });
+  const shortDateTime = new Intl.DateTimeFormat(locale, {
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
   return {
     dateTime: (iso) => dateTime.format(new Date(iso)),
     moment: (iso) => moment.format(new Date(iso)),
@@ -91,6 +102,8 @@ export function formattersFor(language: string): Formatters {
       seconds < 90
         ? relative.format(Math.max(1, Math.round(seconds)), "second")
         : relative.format(Math.ceil(seconds / 60), "minute"),
+    time: (iso) => time.format(new Date(iso)),
+    shortDateTime: (iso) => shortDateTime.format(new Date(iso)),
   };
 }
 

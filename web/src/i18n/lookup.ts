@@ -22,10 +22,19 @@ const FIELD_MESSAGES: Record<string, FieldErrorKey> = {
   "no such dealership": "noSuchDealership",
   "no such department": "noSuchDepartment",
   "belongs to another dealership": "otherDealership",
+  // Work lists (tasks.service.ts, standards.service.ts, contracts/src/tasks.ts).
+  "must be in the future": "future",
+  "after the end of the task's window": "afterWindow",
+  "say when to call back": "callBackRequired",
+  "say when the client comes (or link the booking)": "bookingRequired",
+  "say which car comes in": "vehicleRequired",
+  "must be after callFromHour": "callHours",
 };
 
 // Client field messages quote the value ('"12-34" is not a phone number (invalid length)').
 const FIELD_PATTERNS: [RegExp, FieldErrorKey][] = [
+  // zod's number bounds ("Too small: expected number to be >=1000"), before the text lengths below.
+  [/^too (small|big): expected number/i, "outOfRange"],
   [/^too big/i, "tooLong"],
   [/is not a phone number/, "phone"],
   [/is not an e-mail address/, "email"],

@@ -2,6 +2,7 @@ import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import { withIndexesDeferred } from "../../platform/db/bulkLoad";
 import type { Database } from "../../platform/db/database";
+import { dealerDay } from "../../platform/time/dealerCalendar";
 import { refreshSegments } from "../engagement/segments.service";
 import { deduplicateAll, loadAllMatchRecords } from "../identity/dedup.service";
 import { MatcherProvider, trainAndActivate } from "../identity/matcher";
@@ -60,7 +61,7 @@ export async function hasAnyData(database: Database): Promise<boolean> {
  * dealerships. Deterministic for a seed and an as-of day.
  */
 export async function generateDemoGroup(database: Database, options: DemoOptions): Promise<DemoSummary> {
-  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+  const asOf = options.asOf ?? dealerDay();
   const today = isoToDay(asOf);
   const root = createRng(`orbit-demo/${options.seed}`);
   const org = await seedStaff(database.db, demoStaffRoster(root.fork("staff")));
@@ -96,7 +97,7 @@ export async function generateDemoGroup(database: Database, options: DemoOptions
   let matching: DemoSummary["matching"] = "skipped";
   if (match && options.clients > 0) matching = await matchDemoClients(database, options.log);
   await database.query("ANALYZE");
-  const worklists = await openTheDay(database, asOf);
+  const worklists = await openTheDay(database, asOf, options);
   options.log.info(worklists, "demo work lists made");
   return {
     asOf,
@@ -114,11 +115,17 @@ export async function generateDemoGroup(database: Database, options: DemoOptions
  * The morning of the as-of day, as the daily run would make it: the demo web site connected with its
  * known key, segments brought up to date, and the day's tasks from every standard and scenario.
  */
-async function openTheDay(database: Database, asOf: string) {
+async function openTheDay(database: Database, asOf: string, options: DemoOptions) {
   const by = systemProcess("demo");
   // Scenarios look at the last hours of events: the demo's "now" is the as-of day at 09:00 Moscow time.
   const now = new Date(`${asOf}T06:00:00Z`);
-  const history = await rebuildLifecycleHistory(database.db, asOf);
+  // A year of the spiral, a day a week (a day in four weeks for the largest demos: it is the slowest part).
+  const stepDays = options.clients > 200_000 ? 28 : 7;
+  const history = await rebuildLifecycleHistory(database.db, asOf, {
+    stepDays,
+    onDay: (day, ms) => options.log.debug({ day, ms }, "demo lifecycle history"),
+  });
+  options.log.info(history, "demo lifecycle history rebuilt");
   return database.db.transaction(async (tx) => {
     await createEventSource(tx, by, { name: "Demo dealer group web site", source: "site" }, DEMO_SITE_KEY);
     const segments = await refreshSegments(tx, asOf);

@@ -214,7 +214,11 @@ export async function evaluateWorklists(db: Db, o: EvaluationOptions): Promise<E
 export async function rebuildLifecycleHistory(
   db: Db,
   today: string,
-  { days = 365, stepDays = 7 }: { days?: number; stepDays?: number } = {},
+  {
+    days = 365,
+    stepDays = 7,
+    onDay,
+  }: { days?: number; stepDays?: number; onDay?: (day: string, ms: number) => void } = {},
 ) {
   let points = 0;
   for (let back = days; back > 0; back -= stepDays) {
@@ -224,6 +228,7 @@ export async function rebuildLifecycleHistory(
       evaluateWorklists(tx, { today: day, now: dealerMoment(day, 9), lifecycleOnly: true }),
     );
     points += result.lifecycle.points;
+    onDay?.(day, result.ms);
   }
   return { points, ...(await db.transaction((tx) => settleLifecycle(tx, today))) };
 }

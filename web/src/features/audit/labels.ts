@@ -16,7 +16,15 @@ export function useAuditLabels() {
           : entry.entityType,
         id: entry.entityId,
       }),
-    action: (action: string) => (hasKey(table.actions, action) ? t(`audit.actions.${action}`) : action),
+    action: (action: string) => {
+      // A call's outcome is logged as "outcome:<outcome>"; i18next reads ":" as a namespace, so it is split here.
+      const outcome = /^outcome:(.+)$/.exec(action)?.[1];
+      if (outcome) {
+        const name = hasKey(ru.tasks.outcomes, outcome) ? t(`tasks.outcomes.${outcome}`) : outcome;
+        return t("audit.actions.outcome", { outcome: name });
+      }
+      return hasKey(table.actions, action) ? t(`audit.actions.${action}`) : action;
+    },
     step: (step: string) => {
       // Steps are dotted ids ("staff.onboarding"), and i18next reads dots as nesting.
       const key = step.replaceAll(".", "_");

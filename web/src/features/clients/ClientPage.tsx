@@ -114,7 +114,7 @@ function ClientView({ id }: { id: number }) {
       <ClientNotices client={client} onNow={() => showAsOf(null)} undone={undone} />
       {card && (
         <>
-          <JumpLinks />
+          <JumpLinks tasks={card.tasks.length > 0} />
           <Overview card={card} />
         </>
       )}

@@ -16,7 +16,6 @@ import {
   IconBriefcase,
   IconBuildingStore,
   IconCalendarStats,
-  IconChecklist,
   IconPhoneOutgoing,
   IconTool,
   IconUsersGroup,
@@ -29,11 +28,12 @@ import { useFormat } from "../../i18n/format";
 import { ErrorState } from "../../ui/ErrorState";
 import { placeholderKeys } from "../../ui/skeleton";
 import { usePageTitle } from "../../ui/usePageTitle";
-import { useCurrentUser } from "../auth/session";
+import { can, useCurrentUser } from "../auth/session";
 import { useClientLabels } from "../clients/labels";
 import { useHome } from "../workspace/api";
 import { useFolded } from "../workspace/Section";
 import { addressName, greetingKey } from "./greeting";
+import { WorkListCard } from "./WorkListCard";
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -76,16 +76,13 @@ export function HomePage() {
       )}
 
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 8 }}>
+        {can(user, "tasks.work") && (
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <WorkListCard workList={home.data?.workList} />
+          </Grid.Col>
+        )}
+        <Grid.Col span={{ base: 12, md: can(user, "tasks.work") ? 7 : 12 }}>
           <MyClients clients={home.data?.myClients} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          {/* Work lists are the next release: what this card will hold, no sample numbers. */}
-          <ComingCard
-            icon={<IconChecklist size={22} />}
-            title={t("home.worklistTitle")}
-            text={t("home.worklistText")}
-          />
         </Grid.Col>
       </Grid>
     </Stack>
@@ -229,29 +226,6 @@ function MyClients({ clients }: { clients: HomeSummary["myClients"] | undefined 
           )}
         </>
       )}
-    </Card>
-  );
-}
-
-/** A part of the page that arrives with a later release: what it will hold, no sample numbers. */
-function ComingCard({ icon, title, text }: { icon: ReactNode; title: string; text: string }) {
-  const { t } = useTranslation();
-  return (
-    <Card withBorder padding="lg" radius="md">
-      <Group justify="space-between" align="flex-start" mb="sm">
-        <ThemeIcon variant="light" size={42} radius="md">
-          {icon}
-        </ThemeIcon>
-        <Badge variant="light" color="gray" radius="sm">
-          {t("common.soon")}
-        </Badge>
-      </Group>
-      <Title order={3} fz="lg" mb={6}>
-        {title}
-      </Title>
-      <Text size="sm" c="dimmed" lh={1.55}>
-        {text}
-      </Text>
     </Card>
   );
 }

@@ -1,10 +1,15 @@
 import type { Permission } from "@orbit/contracts";
 import {
   type Icon,
+  IconAdjustmentsHorizontal,
+  IconChartDonut,
+  IconChecklist,
   IconFileImport,
   IconGitCompare,
   IconHistory,
   IconHome,
+  IconPlugConnected,
+  IconRoute,
   IconUserPlus,
   IconUsers,
 } from "@tabler/icons-react";
@@ -12,6 +17,7 @@ import {
 /** The sections of the app; each is shown only to those who may use it. */
 export const NAV_ITEMS = [
   { to: "/", label: "nav.home", icon: IconHome, permission: null },
+  { to: "/worklist", label: "nav.worklist", icon: IconChecklist, permission: "tasks.work" },
   { to: "/clients/new", label: "nav.newClient", icon: IconUserPlus, permission: "clients.write" },
   {
     to: "/duplicates",
@@ -21,6 +27,15 @@ export const NAV_ITEMS = [
     badge: "pendingDuplicates",
   },
   { to: "/imports", label: "nav.imports", icon: IconFileImport, permission: "clients.import" },
+  { to: "/reports/lifecycle", label: "nav.lifecycle", icon: IconChartDonut, permission: "reports.read" },
+  { to: "/standards", label: "nav.standards", icon: IconAdjustmentsHorizontal, permission: "tasks.manage" },
+  { to: "/scenarios", label: "nav.scenarios", icon: IconRoute, permission: "scenarios.manage" },
+  {
+    to: "/event-sources",
+    label: "nav.eventSources",
+    icon: IconPlugConnected,
+    permission: "scenarios.manage",
+  },
   { to: "/staff", label: "nav.staff", icon: IconUsers, permission: "staff.read" },
   { to: "/audit", label: "nav.audit", icon: IconHistory, permission: "audit.read" },
 ] as const satisfies readonly {

@@ -3,20 +3,32 @@ import { useMediaQuery } from "@mantine/hooks";
 import type { ClientCard } from "@orbit/contracts";
 import { useTranslation } from "react-i18next";
 import { DealsCard } from "./DealsCard";
+import { LifecycleCard } from "./LifecycleCard";
 import { OffersCard } from "./OffersCard";
 import { ProductsCard } from "./ProductsCard";
 import { ServiceCard } from "./ServiceCard";
+import { TasksCard } from "./TasksCard";
 import { TimelineCard } from "./TimelineCard";
 import { VehiclesCard } from "./VehiclesCard";
 
-const SECTIONS = ["offers", "vehicles", "products", "timeline", "deals", "service", "identity"] as const;
+const SECTIONS = [
+  "tasks",
+  "offers",
+  "vehicles",
+  "products",
+  "timeline",
+  "deals",
+  "service",
+  "lifecycle",
+  "identity",
+] as const;
 
-/** Links to the card's sections: on a phone they are screens apart. */
-export function JumpLinks() {
+/** Links to the card's sections: on a phone they are screens apart. Open tasks only when there are some. */
+export function JumpLinks({ tasks = false }: { tasks?: boolean }) {
   const { t } = useTranslation();
   return (
     <Group gap={4} role="group" aria-label={t("card.jumpLabel")}>
-      {SECTIONS.map((id) => (
+      {SECTIONS.filter((id) => tasks || id !== "tasks").map((id) => (
         <Button
           key={id}
           variant="default"
@@ -32,12 +44,16 @@ export function JumpLinks() {
 }
 
 /**
- * The client's business on one screen. On a wide screen two columns: what to offer and the history on
- * the left, cars, products, deals and service on the right; on a phone one column, offers first and
- * the cars before the long history.
+ * The client's business on one screen. On a wide screen two columns: the open tasks, what to offer and
+ * the history on the left, cars, products, deals, service and the lifecycle on the right; on a phone one
+ * column, the tasks and offers first and the cars before the long history.
  */
 export function Overview({ card }: { card: ClientCard }) {
   const wide = useMediaQuery("(min-width: 62em)", true, { getInitialValueInEffect: false });
+  const tasks = card.tasks.length > 0 && <TasksCard clientId={card.identity.id} tasks={card.tasks} />;
+  const lifecycle = (
+    <LifecycleCard points={card.lifecycle} vehicles={card.vehicles} workOrders={card.workOrders} />
+  );
   const offers = <OffersCard offers={card.offers} blocked={card.identity.blocked} />;
   const vehicles = <VehiclesCard vehicles={card.vehicles} />;
   const products = <ProductsCard insurance={card.insurance} credits={card.credits} />;
@@ -54,12 +70,14 @@ export function Overview({ card }: { card: ClientCard }) {
   if (!wide) {
     return (
       <Stack gap="md">
+        {tasks}
         {offers}
         {vehicles}
         {products}
         {timeline}
         {deals}
         {service}
+        {lifecycle}
       </Stack>
     );
   }
@@ -67,6 +85,7 @@ export function Overview({ card }: { card: ClientCard }) {
     <Grid gap="md">
       <Grid.Col span={7}>
         <Stack gap="md">
+          {tasks}
           {offers}
           {timeline}
         </Stack>
@@ -77,6 +96,7 @@ export function Overview({ card }: { card: ClientCard }) {
           {products}
           {deals}
           {service}
+          {lifecycle}
         </Stack>
       </Grid.Col>
     </Grid>

@@ -19,6 +19,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../i18n/format";
 import { ErrorState } from "../../ui/ErrorState";
+import { timelineSubject } from "../tasks/reasonText";
 import { useTimeline } from "./api";
 import { joinParts, outcomeColor, useCardLabels } from "./labels";
 import { DIVIDED, Empty, Section } from "./Section";
@@ -127,7 +128,7 @@ function EntryRow({
       <div style={{ flex: 1, minWidth: 0 }}>
         <Group justify="space-between" gap={4} wrap="wrap" align="baseline">
           <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
-            {e.subject}
+            {timelineSubject(e.subject, t)}
           </Text>
           <Text size="xs" c="dimmed" style={{ whiteSpace: "nowrap" }}>
             <time dateTime={e.at}>{format.dateTime(e.at)}</time>

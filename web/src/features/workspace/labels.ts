@@ -45,6 +45,7 @@ export function outcomeColor(outcome: string): string {
   }
   if (outcome === "no_answer") return "orange";
   if (outcome === "call_later") return "yellow";
+  if (outcome === "refused" || outcome === "wrong_number") return "red";
   return "teal";
 }
 
