@@ -61,11 +61,15 @@ describe("signing in", () => {
       await signIn(page, "sales");
       const nav = page.getByRole("navigation");
       await nav.getByRole("link", { name: "Главная" }).waitFor();
-      expect(await nav.getByRole("link").allTextContents()).toEqual(["Главная", "Новый клиент"]);
+      expect(await nav.getByRole("link").allTextContents()).toEqual([
+        "Главная",
+        "Рабочий список",
+        "Новый клиент",
+      ]);
       await page.getByText("Орбита Haval Алтуфьево").first().waitFor();
 
       // Typing the address does not help either.
-      for (const path of ["/staff", "/duplicates", "/imports"]) {
+      for (const path of ["/staff", "/duplicates", "/imports", "/scenarios", "/standards"]) {
         await page.goto(path);
         await page.getByRole("heading", { name: "Нет доступа" }).waitFor();
       }
