@@ -158,6 +158,8 @@ export const lifecyclePoints = pgTable(
     uniqueIndex("lifecycle_points_need_uq").on(t.needKey),
     index("lifecycle_points_status_idx").on(t.status, t.windowEnd),
     index("lifecycle_points_party_idx").on(t.partyId),
+    // Settling points reads them by their task, and removing a task checks no point still names it.
+    index("lifecycle_points_task_idx").on(t.taskId).where(sql`${t.taskId} is not null`),
   ],
 );
 

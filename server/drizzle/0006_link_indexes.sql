@@ -1,0 +1,2 @@
+CREATE INDEX "visitors_party_idx" ON "visitors" USING btree ("party_id") WHERE "visitors"."party_id" is not null;--> statement-breakpoint
+CREATE INDEX "lifecycle_points_task_idx" ON "lifecycle_points" USING btree ("task_id") WHERE "lifecycle_points"."task_id" is not null;
