@@ -83,6 +83,9 @@ export async function evaluateWorklists(db: Db, o: EvaluationOptions): Promise<E
   for (const s of chosenScenarios)
     await fill(scenarioNeedsQuery(s as Scenario, o.now), "scenario", s, SCENARIO_PURPOSE[s.kind]);
 
+  // The planner knows nothing of a temporary table until it is analysed; the joins below need its size.
+  await db.execute(sql`ANALYZE needs`);
+
   const lifecycle = { points: 0, converted: 0, missed: 0, taken: 0 };
   if (!o.dryRun) {
     const points = await execRows<{ n: number }>(
@@ -155,31 +158,34 @@ export async function evaluateWorklists(db: Db, o: EvaluationOptions): Promise<E
   if (!o.dryRun) {
     const from = policy?.callFromHour ?? 9;
     // Routing: the personal manager, else the relationship's owner while they work at that dealership,
-    // else the dealership's queue for the standard's department.
-    const inserted = await execRows<{ id: number; need_key: string }>(
+    // else the dealership's queue for the standard's department. The new tasks are tied to the day's
+    // lifecycle points of the same need in the same statement.
+    const inserted = await execRows<{ n: number }>(
       db,
-      sql`INSERT INTO tasks (kind, party_id, vehicle_id, reason_code, reason_params, need_key, source, source_id,
-                             dealership_id, queue, assignee_user_id, priority, due_at, window_end, sla_at, payload)
-          SELECT 'call', n.party_id, n.vehicle_id, n.reason_code, n.reason_params, n.need_key, n.source, n.source_id,
-                 n.dealership_id, n.queue,
-                 coalesce(pm.id, own.id),
-                 n.priority,
-                 (n.due_on + make_interval(hours => ${from} + 1)) AT TIME ZONE 'Europe/Moscow',
-                 (n.window_end + 1)::timestamp AT TIME ZONE 'Europe/Moscow',
-                 (n.due_on + make_interval(hours => ${from} + 1)) AT TIME ZONE 'Europe/Moscow' + make_interval(hours => n.sla_hours),
-                 CASE WHEN n.reason_code = 'web_request' THEN n.reason_params->'request' END
-            FROM needs n
-            JOIN parties p ON p.id = n.party_id
-            LEFT JOIN users pm ON pm.id = p.personal_manager_id AND pm.active
-            LEFT JOIN users own ON own.id = n.owner_user_id AND own.active
-                 AND (own.dealership_id = n.dealership_id OR own.dealership_id IS NULL)
-          ON CONFLICT DO NOTHING
-          RETURNING id, need_key`,
+      sql`WITH made AS (
+            INSERT INTO tasks (kind, party_id, vehicle_id, reason_code, reason_params, need_key, source, source_id,
+                               dealership_id, queue, assignee_user_id, priority, due_at, window_end, sla_at, payload)
+            SELECT 'call', n.party_id, n.vehicle_id, n.reason_code, n.reason_params, n.need_key, n.source, n.source_id,
+                   n.dealership_id, n.queue,
+                   coalesce(pm.id, own.id),
+                   n.priority,
+                   (n.due_on + make_interval(hours => ${from} + 1)) AT TIME ZONE 'Europe/Moscow',
+                   (n.window_end + 1)::timestamp AT TIME ZONE 'Europe/Moscow',
+                   (n.due_on + make_interval(hours => ${from} + 1)) AT TIME ZONE 'Europe/Moscow' + make_interval(hours => n.sla_hours),
+                   CASE WHEN n.reason_code = 'web_request' THEN n.reason_params->'request' END
+              FROM needs n
+              JOIN parties p ON p.id = n.party_id
+              LEFT JOIN users pm ON pm.id = p.personal_manager_id AND pm.active
+              LEFT JOIN users own ON own.id = n.owner_user_id AND own.active
+                   AND (own.dealership_id = n.dealership_id OR own.dealership_id IS NULL)
+            ON CONFLICT DO NOTHING
+            RETURNING id, need_key),
+          linked AS (
+            UPDATE lifecycle_points lp SET task_id = made.id, updated_at = now()
+              FROM made WHERE lp.need_key = made.need_key AND lp.task_id IS NULL RETURNING 1)
+          SELECT (SELECT count(*) FROM made)::int AS n`,
     );
-    created = inserted.length;
-    await db.execute(sql`UPDATE lifecycle_points lp SET task_id = t.id, updated_at = now()
-                           FROM needs n JOIN tasks t ON t.need_key = n.need_key AND t.status = 'open'
-                          WHERE lp.task_id IS NULL AND lp.need_key = n.need_key`);
+    created = inserted[0]?.n ?? 0;
     Object.assign(lifecycle, await settleLifecycle(db, o.today));
     const ex = await execRows<{ n: number }>(
       db,

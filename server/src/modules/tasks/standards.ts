@@ -132,10 +132,12 @@ export function needsQuery(standard: Standard, today: string): SQL | null {
                WHERE w.vehicle_id = c.vehicle_id AND w.kind = 'maintenance' AND w.status = 'delivered'
                  AND w.opened_at < ${t}
                ORDER BY w.opened_at DESC LIMIT 1) ls ON true
+            -- The last reading and the one before it: two index entries read backwards, not the car's whole history.
             LEFT JOIN LATERAL (
-              SELECT r.read_on, r.km, lag(r.read_on) OVER w AS prev_on, lag(r.km) OVER w AS prev_km
-                FROM mileage_readings r WHERE r.vehicle_id = c.vehicle_id AND r.read_on <= ${t}
-              WINDOW w AS (ORDER BY r.read_on) ORDER BY r.read_on DESC LIMIT 1) r ON true
+              SELECT x.read_on, x.km, lead(x.read_on) OVER w AS prev_on, lead(x.km) OVER w AS prev_km
+                FROM (SELECT r.read_on, r.km FROM mileage_readings r WHERE r.vehicle_id = c.vehicle_id AND r.read_on <= ${t}
+                       ORDER BY r.read_on DESC LIMIT 2) x
+              WINDOW w AS (ORDER BY x.read_on DESC) ORDER BY x.read_on DESC LIMIT 1) r ON true
             CROSS JOIN LATERAL (SELECT CASE WHEN r.prev_on IS NOT NULL AND r.read_on - r.prev_on >= 60 AND r.km >= r.prev_km
                         THEN least(274.0, (r.km - r.prev_km)::numeric / (r.read_on - r.prev_on)) ELSE 41.0 END AS rate) rt
             CROSS JOIN LATERAL (SELECT coalesce(r.km, 0) + greatest(0, ${t} - coalesce(r.read_on, v.first_registered_on, c.valid_from))

@@ -124,6 +124,15 @@ describe("the morning's run", () => {
       "SELECT DISTINCT status FROM lifecycle_points",
     );
     expect(statuses.map((s) => s.status).sort()).toEqual(["converted", "due", "missed"]);
+    // Each call made for a lifecycle point is the point's task: that is how a reached call takes it.
+    expect(
+      await count(
+        "SELECT count(*)::int AS n FROM tasks t JOIN lifecycle_points lp ON lp.need_key = t.need_key WHERE lp.task_id IS DISTINCT FROM t.id",
+      ),
+    ).toBe(0);
+    expect(
+      await count("SELECT count(*)::int AS n FROM lifecycle_points WHERE task_id IS NOT NULL"),
+    ).toBeGreaterThan(0);
     const from = new Date(Date.parse(today) - 365 * 86_400_000).toISOString().slice(0, 10);
     const res = await t.as(director, "GET", `/api/lifecycle/utilisation?from=${from}&to=${today}`);
     expect(res.statusCode, res.body).toBe(200);
