@@ -14,10 +14,10 @@ try {
   mkdirSync(OUT, { recursive: true });
   const context = await browser.newContext({ baseURL: server.url, viewport: DESKTOP, locale: "ru-RU" });
   const page = await context.newPage();
-  const shot = async (name: string) => {
-    await page.mouse.move(0, DESKTOP.height - 1);
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: join(OUT, `${name}.png`) });
+  const shot = async (name: string, on = page) => {
+    await on.mouse.move(0, DESKTOP.height - 1);
+    await on.waitForTimeout(400);
+    await on.screenshot({ path: join(OUT, `${name}.png`) });
     console.log(`Saved ${join(OUT, `${name}.png`)}`);
   };
 
@@ -45,9 +45,34 @@ try {
     entityId: string;
   }[];
   const merged = log.find((e) => e.action === "merge")?.entityId ?? String(queue.items[0]?.a.id ?? 1);
-  await page.goto(`/clients/${merged}`);
+  await page.goto(`/clients/${merged}?tab=sources`);
   await page.waitForLoadState("networkidle");
   await shot("client");
+
+  // The one window: a salesperson's client with cars, deals, service, products, offers and the timeline.
+  const sales = await (await browser.newContext({ baseURL: server.url, viewport: DESKTOP })).newPage();
+  await signIn(sales, "sales");
+  const home = (await (await apiAs(sales)).get("/api/home")) as {
+    myClients: { clients: { id: number; displayName: string }[] };
+  };
+  const rich = home.myClients.clients.find((c) => /^[А-ЯЁ]/.test(c.displayName))?.id ?? merged;
+  await sales.goto(`/clients/${rich}`);
+  await sales.waitForLoadState("networkidle");
+  await shot("card", sales);
+
+  // The salesperson's work list, the first call open beside it.
+  await sales.goto("/worklist");
+  await sales.waitForLoadState("networkidle");
+  await shot("worklist", sales);
+
+  // The scenarios, and the lifecycle report of the last month.
+  await directorPage.goto("/scenarios");
+  await directorPage.waitForLoadState("networkidle");
+  await shot("scenarios", directorPage);
+  await directorPage.goto("/reports/lifecycle");
+  await directorPage.getByRole("button", { name: "Прошлый месяц" }).click();
+  await directorPage.waitForLoadState("networkidle");
+  await shot("lifecycle", directorPage);
 } finally {
   await browser.close();
   await server.close();
