@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { existsSync } from "node:fs";
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import pino from "pino";
 import { type AppContext, buildApp } from "./app";
@@ -9,6 +10,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SITE_KEY } from "./modules/demo/orgStr
 import { ImportUsageError, importFromFile } from "./modules/identity/import/importCli";
 import { MatcherProvider } from "./modules/identity/matcher";
 import { shippedModels } from "./modules/identity/shippedModels";
+import { backupDatabase, RestoreError, restoreDatabase } from "./platform/db/backup/backup";
 import { type Database, DatabaseLockedError, openDatabase } from "./platform/db/database";
 import { migrate } from "./platform/db/migrate";
 
@@ -22,6 +24,8 @@ commands:
   demo       generate the demo dealer group: --clients N (default 20000) --seed S --as-of YYYY-MM-DD --reset
   import     import clients from a CSV export: <file.csv> --source dms:MSK-KIA [--dealership MSK-KIA]
              [--map "ФИО=fullName,Телефон=phones"] [--delimiter ";"] [--resume ID]
+  backup     write every table to a file as of one moment: <file.orbit-backup>
+  restore    load a backup into a new, empty database (all or nothing): <file.orbit-backup>
 
 environment: DATABASE_URL (postgres://...; default: embedded PGlite in ORBIT_DATA_DIR=./data),
   PORT (3000), HOST, LOG_LEVEL, COOKIE_SECURE, SESSION_TTL_HOURS, ORBIT_DEMO_CLIENTS, ORBIT_DEMO_SEED`;
@@ -166,6 +170,30 @@ async function runImportCommand(config: Config, args: string[]): Promise<void> {
   }
 }
 
+async function runBackup(config: Config, args: string[], direction: "backup" | "restore"): Promise<void> {
+  const { positionals } = parse({ args, allowPositionals: true, options: {} });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new UsageError(`${direction} takes one file name`);
+  if (direction === "restore" && !existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  const database = await openTarget(config);
+  try {
+    await migrate(database);
+    const started = Date.now();
+    const progress = (table: string, rows: number) =>
+      process.stdout.write(`  ${table.padEnd(32)} ${rows.toLocaleString("en").padStart(12)} rows\n`);
+    const tables =
+      direction === "backup"
+        ? await backupDatabase(database, file, progress)
+        : await restoreDatabase(database, file, progress);
+    const rows = Object.values(tables).reduce((a, b) => a + b, 0);
+    process.stdout.write(
+      `${direction === "backup" ? "backed up" : "restored"} ${Object.keys(tables).length} tables, ${rows.toLocaleString("en")} rows in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
+  } finally {
+    await database.close();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   const config = loadConfig();
@@ -186,6 +214,9 @@ async function main(argv: string[]): Promise<void> {
       return runDemo(config, rest);
     case "import":
       return runImportCommand(config, rest);
+    case "backup":
+    case "restore":
+      return runBackup(config, rest, command);
     default:
       throw new UsageError(command ? `unknown command "${command}"` : "no command given");
   }
@@ -196,7 +227,7 @@ main(process.argv.slice(2)).catch((err: unknown) => {
     process.stderr.write(`orbit: ${err.message}\n\n${USAGE}\n`);
     process.exit(2);
   }
-  if (err instanceof ConfigError || err instanceof DatabaseLockedError) {
+  if (err instanceof ConfigError || err instanceof DatabaseLockedError || err instanceof RestoreError) {
     process.stderr.write(`orbit: ${err.message}\n`);
     process.exit(1);
   }

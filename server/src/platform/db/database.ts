@@ -12,7 +12,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
+import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -51,9 +51,25 @@ export interface Database {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Runs `fn` on one dedicated connection (session-level advisory locks need that). */
   withConnection<T>(fn: (query: QueryFn) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction on one connection, with COPY in both directions: what backup and
+   * restore need. `readOnlySnapshot` makes every read see the same moment (REPEATABLE READ).
+   */
+  copyTransaction<T>(
+    fn: (tx: CopyTransaction) => Promise<T>,
+    options?: { readOnlySnapshot?: boolean },
+  ): Promise<T>;
   /** Applies drizzle-kit migrations from the folder; concurrent callers wait for the first. */
   migrate(migrationsFolder: string): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface CopyTransaction {
+  query: QueryFn;
+  /** The rows of a SELECT as CSV, in chunks, without holding the whole result in memory (on PostgreSQL). */
+  copyOut(select: string): AsyncIterable<Uint8Array>;
+  /** Loads CSV chunks into the table's columns. */
+  copyIn(table: string, columns: readonly string[], csv: AsyncIterable<Uint8Array>): Promise<void>;
 }
 
 const copyOptions = (o?: { delimiter?: string }) =>
@@ -105,6 +121,35 @@ function openPostgres(
       const client = await pool.connect();
       try {
         return await fn(async (text, params) => (await client.query(text, params as unknown[])).rows);
+      } finally {
+        client.release();
+      }
+    },
+    async copyTransaction(fn, options) {
+      const client = await pool.connect();
+      try {
+        await client.query(
+          options?.readOnlySnapshot ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN",
+        );
+        const tx: CopyTransaction = {
+          query: async (text, params) => (await client.query(text, params as unknown[])).rows,
+          async *copyOut(select) {
+            const stream = client.query(copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT csv)`));
+            for await (const chunk of stream) yield chunk as Uint8Array;
+          },
+          async copyIn(table, columns, csv) {
+            const stream = client.query(
+              copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv)`),
+            );
+            await pipeline(Readable.from(csv), stream);
+          },
+        };
+        const result = await fn(tx);
+        await client.query("COMMIT");
+        return result;
+      } catch (err) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw err;
       } finally {
         client.release();
       }
@@ -171,6 +216,25 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     async prepared(_name, query) {
       const { sql: text, params } = toQuery(db, query);
       return (await client.query(text, params)).rows as never[];
+    },
+    async copyTransaction(fn) {
+      // One connection already: PGlite's transaction is the snapshot. COPY goes through in-memory blobs.
+      return client.transaction(async (t) =>
+        fn({
+          query: async (text, params) => (await t.query(text, params)).rows as never[],
+          async *copyOut(select) {
+            const res = await t.query(`COPY (${select}) TO '/dev/blob' WITH (FORMAT csv)`);
+            if (res.blob) yield new Uint8Array(await res.blob.arrayBuffer());
+          },
+          async copyIn(table, columns, csv) {
+            const parts: Uint8Array<ArrayBuffer>[] = [];
+            for await (const chunk of csv) parts.push(new Uint8Array(chunk));
+            await t.query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+              blob: new Blob(parts, { type: "text/csv" }),
+            });
+          },
+        }),
+      );
     },
     async migrate(migrationsFolder) {
       await migratePglite(drizzlePglite(client), { migrationsFolder });
