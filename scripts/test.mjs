@@ -12,6 +12,9 @@ const steps = [
 if (!process.env.TEST_DATABASE_URL) {
   console.log("TEST_DATABASE_URL is not set: integration tests run on PGlite only");
 }
+if (!process.env.TEST_NATS_URL) {
+  console.log("TEST_NATS_URL is not set: events from NATS JetStream are not tested");
+}
 const started = Date.now();
 for (const [name, cmd, args] of steps) {
   const t = Date.now();

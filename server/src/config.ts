@@ -23,6 +23,19 @@ const EnvSchema = z.object({
   /** Clients in the demo dealer group seeded on first start of an empty database. */
   ORBIT_DEMO_CLIENTS: z.coerce.number().int().min(0).max(10_000_000).default(20_000),
   ORBIT_DEMO_SEED: z.coerce.number().int().default(1),
+  /** Take web, portal and app events from NATS JetStream too (nats://host:4222); unset: HTTP only. */
+  ORBIT_EVENTS_NATS_URL: z
+    .string()
+    .regex(/^(nats|tls):\/\//, "must start with nats:// or tls://")
+    .optional(),
+  ORBIT_EVENTS_NATS_STREAM: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default("ORBIT_EVENTS"),
+  ORBIT_EVENTS_NATS_SUBJECT: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/)
+    .default("orbit.events"),
 });
 
 export interface Config {
@@ -33,6 +46,8 @@ export interface Config {
   cookieSecure: boolean;
   sessionTtlMs: number;
   demo: { clients: number; seed: number };
+  /** Events from a message broker, read by the worker role. */
+  eventBroker: { url: string; stream: string; subjectPrefix: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -55,5 +70,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === "true",
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     demo: { clients: e.ORBIT_DEMO_CLIENTS, seed: e.ORBIT_DEMO_SEED },
+    eventBroker: e.ORBIT_EVENTS_NATS_URL
+      ? {
+          url: e.ORBIT_EVENTS_NATS_URL,
+          stream: e.ORBIT_EVENTS_NATS_STREAM,
+          subjectPrefix: e.ORBIT_EVENTS_NATS_SUBJECT,
+        }
+      : null,
   };
 }
