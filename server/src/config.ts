@@ -23,7 +23,28 @@ const EnvSchema = z.object({
   /** Clients in the demo dealer group seeded on first start of an empty database. */
   ORBIT_DEMO_CLIENTS: z.coerce.number().int().min(0).max(10_000_000).default(20_000),
   ORBIT_DEMO_SEED: z.coerce.number().int().default(1),
+  /** Outgoing e-mail: smtp(s)://user:password@host:port; without it e-mails are written to the log. */
+  ORBIT_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  ORBIT_MAIL_FROM: z.string().min(3).default("Орбита <noreply@orbita-auto.ru>"),
+  /** SMS: "smsru" (SMS.ru's HTTP API, with ORBIT_SMSRU_API_ID) or "log". */
+  ORBIT_SMS_PROVIDER: z.enum(["log", "smsru"]).default("log"),
+  ORBIT_SMSRU_API_ID: z.string().min(1).optional(),
+  ORBIT_SMSRU_URL: z.url().default("https://sms.ru"),
+  ORBIT_SMS_FROM: z.string().min(1).optional(),
+  /** Messenger: a Telegram bot's token; without it messages are written to the log. */
+  ORBIT_TELEGRAM_BOT_TOKEN: z.string().min(10).optional(),
+  ORBIT_TELEGRAM_API_URL: z.url().default("https://api.telegram.org"),
 });
+
+export interface MessagingConfig {
+  smtpUrl: string | null;
+  mailFrom: string;
+  sms: { provider: "log" } | { provider: "smsru"; apiId: string; url: string; from: string | null };
+  telegram: { token: string; url: string } | null;
+}
 
 export interface Config {
   port: number;
@@ -33,6 +54,7 @@ export interface Config {
   cookieSecure: boolean;
   sessionTtlMs: number;
   demo: { clients: number; seed: number };
+  messaging: MessagingConfig;
 }
 
 export class ConfigError extends Error {}
@@ -55,5 +77,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === "true",
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     demo: { clients: e.ORBIT_DEMO_CLIENTS, seed: e.ORBIT_DEMO_SEED },
+    messaging: {
+      smtpUrl: e.ORBIT_SMTP_URL ?? null,
+      mailFrom: e.ORBIT_MAIL_FROM,
+      sms:
+        e.ORBIT_SMS_PROVIDER === "smsru"
+          ? {
+              provider: "smsru",
+              apiId: required(e.ORBIT_SMSRU_API_ID, "ORBIT_SMSRU_API_ID"),
+              url: e.ORBIT_SMSRU_URL,
+              from: e.ORBIT_SMS_FROM ?? null,
+            }
+          : { provider: "log" },
+      telegram: e.ORBIT_TELEGRAM_BOT_TOKEN
+        ? { token: e.ORBIT_TELEGRAM_BOT_TOKEN, url: e.ORBIT_TELEGRAM_API_URL }
+        : null,
+    },
   };
+}
+
+function required(value: string | undefined, name: string): string {
+  if (!value) throw new ConfigError(`Invalid configuration:\n  ${name}: required for this provider`);
+  return value;
 }

@@ -33,6 +33,7 @@ export const shell: Messages<typeof ru> = {
     salesperson: "Salesperson",
     service_advisor: "Service advisor",
     call_center_operator: "Call-center operator",
+    call_center_head: "Head of the contact centre",
     fi_specialist: "Finance & insurance specialist",
     personal_manager: "Personal manager",
     marketer: "Marketer",

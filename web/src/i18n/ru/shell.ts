@@ -30,6 +30,7 @@ export const shell = {
     salesperson: "Менеджер по продажам",
     service_advisor: "Мастер-консультант",
     call_center_operator: "Оператор контакт-центра",
+    call_center_head: "Руководитель контакт-центра",
     fi_specialist: "Специалист по кредитованию и страхованию",
     personal_manager: "Персональный менеджер",
     marketer: "Маркетолог",
