@@ -126,10 +126,10 @@ export async function ingestCallEvent(
 
   switch (e.type) {
     case "started":
-      if (call.direction === "out" && e.extension) await ringing(db, call, e, false);
+      if (call.direction === "out" && e.extension) await ringing(db, pbx, call, e, false);
       break;
     case "ringing":
-      await ringing(db, call, e, call.direction === "in");
+      await ringing(db, pbx, call, e, call.direction === "in");
       break;
     case "answered":
       await answered(db, call, e);
@@ -149,7 +149,7 @@ export async function ingestCallEvent(
   return { duplicate: false, callId: call.id };
 }
 
-async function ringing(db: Db, call: CallRow, e: CallEvent, pop: boolean): Promise<void> {
+async function ringing(db: Db, pbx: PbxRow, call: CallRow, e: CallEvent, pop: boolean): Promise<void> {
   if (call.state !== "ringing") return;
   const user = await userByExtension(db, e.extension);
   const dealershipId = call.dealership_id ?? user?.dealershipId ?? null;
@@ -165,7 +165,11 @@ async function ringing(db: Db, call: CallRow, e: CallEvent, pop: boolean): Promi
   );
   const updated = { ...call, extension: e.extension ?? null, dealership_id: dealershipId };
   if (pop && user) {
-    await pushToUsers(db, [user.id], popOf(updated, await clientOf(db, call.party_id)));
+    await pushToUsers(
+      db,
+      [user.id],
+      popOf(updated, await clientOf(db, call.party_id), { simulated: pbx.code === "simulator" }),
+    );
   }
   if (chain && call.ringing_at === null) {
     const next = nextEscalation(chain.strategy, chain.steps, 0, ringingAt);

@@ -135,9 +135,9 @@ describe("an answered call", () => {
     expect(pop.client).toMatchObject({ id: client.id });
     expect(pop.number).toBe(client.phone);
     await post(event("c1", "call.answered", { extension: "130" }));
-    const [{ id: callId }] = await t.database.query<{ id: number }>(
-      "SELECT id FROM calls WHERE external_id = 'c1'",
-    );
+    const callId = (
+      await t.database.query<{ id: number }>("SELECT id FROM calls WHERE external_id = 'c1'")
+    )[0]!.id;
     const call = (await t.as(operator, "GET", `/api/calls/${callId}`)).json();
     expect(call).toMatchObject({ state: "answered", userName: "Анастасия Игоревна Павлова" });
     expect(call.script.steps.map((s: { code: string }) => s.code)).toContain("offer_slot");
@@ -179,9 +179,9 @@ describe("an answered call", () => {
 describe("a missed call", () => {
   it("goes up the chain (head, then director), then lands in the journal with a call-back task", async () => {
     await post(event("m1", "call.ringing", { extension: "130" }));
-    const [{ id: callId }] = await t.database.query<{ id: number }>(
-      "SELECT id FROM calls WHERE external_id = 'm1'",
-    );
+    const callId = (
+      await t.database.query<{ id: number }>("SELECT id FROM calls WHERE external_id = 'm1'")
+    )[0]!.id;
     expect(
       await count("SELECT count(*)::int AS n FROM jobs WHERE dedupe_key = $1", [`escalate:${callId}:1`]),
     ).toBe(1);

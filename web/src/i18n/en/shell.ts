@@ -62,6 +62,9 @@ export const shell: Messages<typeof ru> = {
   },
   nav: {
     label: "Sections",
+    calls: "Missed calls",
+    points: "Operator points",
+    contactCentre: "Contact centre",
     home: "Home",
     staff: "Staff",
     audit: "Action log",

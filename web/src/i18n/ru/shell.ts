@@ -59,6 +59,9 @@ export const shell = {
   },
   nav: {
     label: "Разделы",
+    calls: "Пропущенные звонки",
+    points: "Баллы операторов",
+    contactCentre: "Контакт-центр",
     home: "Главная",
     staff: "Сотрудники",
     audit: "Журнал действий",
