@@ -22,7 +22,7 @@ export async function policyCheck(
     db,
     sql`SELECT blocked, status FROM parties WHERE id = ${partyId}`,
   );
-  if (!p || p.status !== "active") return { refused: "no such client" };
+  if (p?.status !== "active") return { refused: "no such client" };
   if (p.blocked) return { refused: "the client is blocked" };
   const [to] = await execRows<{ value: string }>(
     db,

@@ -238,7 +238,7 @@ export async function listPbx(db: Db): Promise<PbxConnection[]> {
 
 export async function pbxByCode(db: Db, code: string): Promise<PbxRow | null> {
   const [row] = await db.select().from(pbxConnections).where(eq(pbxConnections.code, code));
-  return row && row.active ? row : null;
+  return row?.active ? row : null;
 }
 
 export async function createPbx(

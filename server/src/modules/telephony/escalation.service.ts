@@ -56,7 +56,7 @@ export async function escalateCall(
   step: number,
 ): Promise<{ escalated: boolean; to?: number }> {
   const [call] = await execRows<CallRow>(db, sql`SELECT * FROM calls WHERE id = ${callId} FOR UPDATE`);
-  if (!call || call.state !== "ringing" || call.escalation_step >= step) return { escalated: false };
+  if (call?.state !== "ringing" || call.escalation_step >= step) return { escalated: false };
   const chain = await chainById(db, call.chain_id);
   const def = chain?.steps[step - 1];
   if (!chain || !def) return { escalated: false };

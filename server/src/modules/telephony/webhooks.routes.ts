@@ -40,7 +40,7 @@ export const telephonyWebhookRoutes: FastifyPluginAsync<AppContext> = async (app
       const { code } = request.params as { code: string };
       const pbx = await pbxByCode(db, code);
       // The same answer for an unknown connection and a bad signature: nothing to learn by probing.
-      if (!pbx || pbx.kind !== "generic") throw unauthorised("signature does not match");
+      if (pbx?.kind !== "generic") throw unauthorised("signature does not match");
       const raw = typeof request.body === "string" ? request.body : "";
       const check = checkGenericSignature(
         pbx.secret,
@@ -81,7 +81,7 @@ export const telephonyWebhookRoutes: FastifyPluginAsync<AppContext> = async (app
         return { ok: true, ignored: true };
       }
       const pbx = await pbxByCode(db, code);
-      if (!pbx || pbx.kind !== "mango" || !pbx.apiKey) throw unauthorised("signature does not match");
+      if (pbx?.kind !== "mango" || !pbx.apiKey) throw unauthorised("signature does not match");
       const form = new URLSearchParams(typeof request.body === "string" ? request.body : "");
       const json = form.get("json") ?? "";
       if (
