@@ -7,4 +7,5 @@ export * from "./errors";
 export * from "./roles";
 export * from "./staff";
 export * from "./tasks";
+export * from "./telephony";
 export * from "./workspace";

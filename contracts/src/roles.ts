@@ -8,6 +8,7 @@ export const ROLES = [
   "salesperson",
   "service_advisor",
   "call_center_operator",
+  "call_center_head",
   "fi_specialist",
   "personal_manager",
   "marketer",
@@ -36,6 +37,9 @@ export const PERMISSIONS = [
   "tasks.manage",
   "scenarios.manage",
   "reports.read",
+  "calls.listen",
+  "telephony.manage",
+  "messages.send",
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

@@ -17,14 +17,25 @@ import { auditRoutes } from "./modules/audit/routes";
 import { importRoutes } from "./modules/identity/import/routes";
 import type { MatcherProvider } from "./modules/identity/matcher";
 import { identityRoutes } from "./modules/identity/routes";
+import { messageRoutes } from "./modules/messaging/routes";
 import { scenarioRoutes } from "./modules/scenarios/routes";
 import { registerAccessControl } from "./modules/staff/accessControl";
 import { staffRoutes } from "./modules/staff/routes";
 import { taskRoutes } from "./modules/tasks/routes";
+import { telephonyRoutes } from "./modules/telephony/routes";
+import { telephonyWebhookRoutes } from "./modules/telephony/webhooks.routes";
 import { workspaceRoutes } from "./modules/workspace/routes";
 import type { Database, Db } from "./platform/db/database";
 import { registerErrorHandling } from "./platform/http/errorHandler";
 import { healthRoutes } from "./platform/http/health";
+import { PushHub } from "./platform/push/hub";
+import { pushRoutes } from "./platform/push/routes";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    pushHub: PushHub;
+  }
+}
 
 /** What every route plugin receives. */
 export interface AppContext {
@@ -84,6 +95,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(workspaceRoutes, ctx);
   await app.register(taskRoutes, ctx);
   await app.register(scenarioRoutes, ctx);
+  await app.register(telephonyRoutes, ctx);
+  await app.register(telephonyWebhookRoutes, ctx);
+  await app.register(messageRoutes, ctx);
+  // Pushes reach this process's browsers whichever process made them (PostgreSQL LISTEN/NOTIFY).
+  const hub = await PushHub.start(ctx.database);
+  app.decorate("pushHub", hub);
+  app.addHook("onClose", () => hub.close());
+  await app.register(pushRoutes(hub));
 
   if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
   return app;

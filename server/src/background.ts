@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { AppContext } from "./app";
 import { jobHandlers, scheduleWorklists } from "./jobs";
 import { startEventBroker } from "./modules/scenarios/eventBroker";
+import { startAmiConnections } from "./modules/telephony/ami/runner";
 import { startJobRunner } from "./platform/jobs/runner";
 import { startWorker } from "./platform/worker";
 import { periodicTasks } from "./tasks";
@@ -21,8 +22,10 @@ export function startBackground(ctx: AppContext, log: FastifyBaseLogger): { stop
         return null;
       })
     : Promise.resolve(null);
+  const ami = startAmiConnections(ctx.database, log);
   return {
     async stop() {
+      await ami.stop();
       await periodic.stop();
       await runner.stop();
       await (await broker)?.stop();

@@ -36,7 +36,28 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/)
     .default("orbit.events"),
+  /** Outgoing e-mail: smtp(s)://user:password@host:port; without it e-mails are written to the log. */
+  ORBIT_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  ORBIT_MAIL_FROM: z.string().min(3).default("Орбита <noreply@orbita-auto.ru>"),
+  /** SMS: "smsru" (SMS.ru's HTTP API, with ORBIT_SMSRU_API_ID) or "log". */
+  ORBIT_SMS_PROVIDER: z.enum(["log", "smsru"]).default("log"),
+  ORBIT_SMSRU_API_ID: z.string().min(1).optional(),
+  ORBIT_SMSRU_URL: z.url().default("https://sms.ru"),
+  ORBIT_SMS_FROM: z.string().min(1).optional(),
+  /** Messenger: a Telegram bot's token; without it messages are written to the log. */
+  ORBIT_TELEGRAM_BOT_TOKEN: z.string().min(10).optional(),
+  ORBIT_TELEGRAM_API_URL: z.url().default("https://api.telegram.org"),
 });
+
+export interface MessagingConfig {
+  smtpUrl: string | null;
+  mailFrom: string;
+  sms: { provider: "log" } | { provider: "smsru"; apiId: string; url: string; from: string | null };
+  telegram: { token: string; url: string } | null;
+}
 
 export interface Config {
   port: number;
@@ -48,6 +69,7 @@ export interface Config {
   demo: { clients: number; seed: number };
   /** Events from a message broker, read by the worker role. */
   eventBroker: { url: string; stream: string; subjectPrefix: string } | null;
+  messaging: MessagingConfig;
 }
 
 export class ConfigError extends Error {}
@@ -77,5 +99,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           subjectPrefix: e.ORBIT_EVENTS_NATS_SUBJECT,
         }
       : null,
+    messaging: {
+      smtpUrl: e.ORBIT_SMTP_URL ?? null,
+      mailFrom: e.ORBIT_MAIL_FROM,
+      sms:
+        e.ORBIT_SMS_PROVIDER === "smsru"
+          ? {
+              provider: "smsru",
+              apiId: required(e.ORBIT_SMSRU_API_ID, "ORBIT_SMSRU_API_ID"),
+              url: e.ORBIT_SMSRU_URL,
+              from: e.ORBIT_SMS_FROM ?? null,
+            }
+          : { provider: "log" },
+      telegram: e.ORBIT_TELEGRAM_BOT_TOKEN
+        ? { token: e.ORBIT_TELEGRAM_BOT_TOKEN, url: e.ORBIT_TELEGRAM_API_URL }
+        : null,
+    },
   };
+}
+
+function required(value: string | undefined, name: string): string {
+  if (!value) throw new ConfigError(`Invalid configuration:\n  ${name}: required for this provider`);
+  return value;
 }

@@ -1,6 +1,8 @@
 import type { AppContext } from "./app";
 import { refreshSegments } from "./modules/engagement/segments.service";
 import { evaluateWorklists } from "./modules/tasks/evaluate.service";
+import { escalateCall } from "./modules/telephony/escalation.service";
+import { TELEPHONY_JOB } from "./modules/telephony/ingest.service";
 import { enqueue } from "./platform/jobs/queue";
 import type { JobHandler } from "./platform/jobs/runner";
 import { dealerDay, dealerHour } from "./platform/time/dealerCalendar";
@@ -16,6 +18,11 @@ export function jobHandlers(_ctx: Pick<AppContext, "matchers">): Record<string, 
       // Segments first: the day's offers and contact rhythm follow the client's segment of today.
       const segments = scenariosOnly ? undefined : await refreshSegments(tx, today);
       return { ...(await evaluateWorklists(tx, { today, now, scenariosOnly })), segments };
+    },
+    // An unanswered call's next escalation step, due N seconds after it began to ring.
+    [TELEPHONY_JOB]: async (tx, payload) => {
+      const { callId, step } = payload as { callId: number; step: number };
+      return escalateCall(tx, callId, step);
     },
   };
 }

@@ -3,11 +3,21 @@ import type { AppContext } from "./app";
 import { claimImport, runImport } from "./modules/identity/import/importRunner";
 import { importBatches } from "./modules/identity/schema";
 import { purgeExpired } from "./modules/staff/session.service";
+import { settleArrivals } from "./modules/telephony/points.service";
 import type { PeriodicTask } from "./platform/worker";
 
 /** Everything the worker role runs on a schedule. */
 export function periodicTasks(ctx: Pick<AppContext, "matchers">): PeriodicTask[] {
   return [
+    {
+      // Operators' points for clients booked on a call who have now come in (x3, Wilgood's rule).
+      name: "settle-call-points",
+      everyMs: 60_000,
+      async run(database) {
+        const credited = await database.db.transaction((tx) => settleArrivals(tx));
+        return credited ? { credited } : undefined;
+      },
+    },
     {
       name: "purge-expired-sessions",
       everyMs: 10 * 60_000,

@@ -50,6 +50,16 @@ const EventSourcesPage = lazy(() =>
   import("./features/scenarios/EventSourcesPage").then((m) => ({ default: m.EventSourcesPage })),
 );
 
+const ContactCentrePage = lazy(() =>
+  import("./features/telephony/ContactCentrePage").then((m) => ({ default: m.ContactCentrePage })),
+);
+const PointsPage = lazy(() =>
+  import("./features/telephony/PointsPage").then((m) => ({ default: m.PointsPage })),
+);
+const TelephonySettingsPage = lazy(() =>
+  import("./features/telephony/SettingsPage").then((m) => ({ default: m.TelephonySettingsPage })),
+);
+
 /**
  * The client card's one request starts with the route, alongside the card's code rather than after it:
  * the card is the page opened most often, and from a phone call, so it must be fast.
@@ -184,6 +194,30 @@ export function App() {
                 element={
                   <RequirePermission permission="reports.read">
                     <LifecycleReportPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="calls"
+                element={
+                  <RequirePermission permission="tasks.work">
+                    <ContactCentrePage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="points"
+                element={
+                  <RequirePermission permission="tasks.work">
+                    <PointsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="contact-centre"
+                element={
+                  <RequirePermission permission="telephony.manage">
+                    <TelephonySettingsPage />
                   </RequirePermission>
                 }
               />

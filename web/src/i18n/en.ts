@@ -5,6 +5,7 @@ import { scenarios } from "./en/scenarios";
 import { shell } from "./en/shell";
 import { staff } from "./en/staff";
 import { tasks } from "./en/tasks";
+import { telephony } from "./en/telephony";
 import { workspace } from "./en/workspace";
 import type { Messages } from "./messages";
 import type { ru } from "./ru";
@@ -18,4 +19,5 @@ export const en: Messages<typeof ru> = {
   ...imports,
   ...tasks,
   ...scenarios,
+  ...telephony,
 };

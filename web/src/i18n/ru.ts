@@ -8,6 +8,7 @@ import { scenarios } from "./ru/scenarios";
 import { shell } from "./ru/shell";
 import { staff } from "./ru/staff";
 import { tasks } from "./ru/tasks";
+import { telephony } from "./ru/telephony";
 import { workspace } from "./ru/workspace";
 
 export const ru = {
@@ -19,4 +20,5 @@ export const ru = {
   ...imports,
   ...tasks,
   ...scenarios,
+  ...telephony,
 };

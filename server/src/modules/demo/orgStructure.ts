@@ -157,6 +157,14 @@ export const DEMO_LOGINS: readonly DemoStaffMember[] = [
     extension: "130",
   },
   {
+    login: "callcenter.head",
+    fullName: "Татьяна Викторовна Белова",
+    role: "call_center_head",
+    dealership: null,
+    department: null,
+    extension: "131",
+  },
+  {
     login: "fi",
     fullName: "Михаил Юрьевич Орлов",
     role: "fi_specialist",

@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import type { Role } from "@orbit/contracts";
+import { sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/database";
 import { recordActions } from "../audit/service";
 import { systemProcess } from "../staff/actor";
@@ -68,6 +70,17 @@ export async function seedStaff(db: Db, extraStaff: readonly DemoStaffMember[]):
         })),
       )
       .returning({ id: users.id, role: users.role, dealershipId: users.dealershipId, login: users.login });
+
+    // Heads of departments (an unanswered call goes up to them): the sales manager for sales, the
+    // dealership's director for the rest.
+    await tx.execute(sql`UPDATE departments d SET head_user_id = (
+        SELECT u.id FROM users u WHERE u.dealership_id = d.dealership_id AND u.active
+           AND u.role = CASE WHEN d.kind IN ('sales_new', 'sales_used') THEN 'sales_manager' ELSE 'director' END
+         ORDER BY u.id LIMIT 1)`);
+    // The demo has no telephone system: its calls come from the simulator in the call panel.
+    await tx.execute(sql`INSERT INTO pbx_connections (code, kind, name, secret)
+        VALUES ('simulator', 'generic', 'Симулятор звонков (демо)', ${randomBytes(24).toString("base64url")})
+        ON CONFLICT (code) DO NOTHING`);
 
     await recordActions(
       tx,

@@ -80,7 +80,8 @@ export function toTimeline(rows: TimelineJson[], limit: number): TimelinePage {
       subject: i.subject,
       outcome: i.outcome,
       durationS: i.duration_s,
-      recordingUrl: i.recording_url,
+      // Played through Orbit (GET /api/recordings/:id, supervisors only), never from the PBX directly.
+      recordingUrl: i.recording_url && i.id.startsWith("i") ? `/api/recordings/${i.id.slice(1)}` : null,
       refType: i.ref_type,
       refId: i.ref_id,
     })),

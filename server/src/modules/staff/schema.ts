@@ -1,6 +1,7 @@
 import { DEPARTMENT_KINDS, LOCALES, ROLES } from "@orbit/contracts";
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -35,6 +36,8 @@ export const departments = pgTable(
       .references(() => dealerships.id),
     kind: text("kind", { enum: DEPARTMENT_KINDS }).notNull(),
     name: text("name").notNull(),
+    /** Who answers for the department: an unanswered call to its staff goes up to them. */
+    headUserId: integer("head_user_id").references((): AnyPgColumn => users.id),
   },
   (t) => [
     unique("departments_dealership_kind_uq").on(t.dealershipId, t.kind),

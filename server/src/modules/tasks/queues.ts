@@ -15,6 +15,7 @@ export function queuesOf(role: Role): Queue[] {
       return ["finance"];
     // The contact centre makes service invitations and answers web requests for every department.
     case "call_center_operator":
+    case "call_center_head":
       return ["call_center", "service"];
     case "admin":
     case "director":

@@ -6,6 +6,8 @@ import { notFound } from "../../platform/http/errors";
 import { parseTimelineCursor } from "../engagement/cardSection";
 import { clientTimeline } from "../engagement/timeline.service";
 import { actorOf } from "../staff/accessControl";
+import type { Actor } from "../staff/actor";
+import { can } from "../staff/permissions";
 import { clientCard } from "./card.service";
 import { homeSummary } from "./home.service";
 import { searchClients } from "./search.service";
@@ -37,7 +39,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
     async (request) => {
       const card = await clientCard(database, request.params.id);
       if (!card) throw notFound("Client");
-      return card;
+      return { ...card, timeline: recordingsFor(actorOf(request), card.timeline) };
     },
   );
 
@@ -61,10 +63,13 @@ export const workspaceRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
       config: { access: { permission: "clients.read" } },
     },
     async (request) =>
-      clientTimeline(db, request.params.id, {
-        limit: request.query.limit,
-        ...(request.query.before ? { before: parseTimelineCursor(request.query.before)! } : {}),
-      }),
+      recordingsFor(
+        actorOf(request),
+        await clientTimeline(db, request.params.id, {
+          limit: request.query.limit,
+          ...(request.query.before ? { before: parseTimelineCursor(request.query.before)! } : {}),
+        }),
+      ),
   );
 
   app.get(
@@ -76,3 +81,9 @@ export const workspaceRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { 
     async (request) => homeSummary(db, actorOf(request)),
   );
 };
+
+/** Only supervisors may listen to calls: for everyone else the timeline does not say where recordings are. */
+function recordingsFor(actor: Actor, page: TimelinePage): TimelinePage {
+  if (can(actor.role, "calls.listen")) return page;
+  return { ...page, entries: page.entries.map((e) => (e.recordingUrl ? { ...e, recordingUrl: null } : e)) };
+}

@@ -59,6 +59,12 @@ export interface Database {
     fn: (tx: CopyTransaction) => Promise<T>,
     options?: { readOnlySnapshot?: boolean },
   ): Promise<T>;
+  /**
+   * Calls `onMessage` with the payload of every NOTIFY on the channel, from any process (PostgreSQL) or
+   * this one (PGlite); returns the function that stops listening. A NOTIFY sent in a transaction is
+   * delivered when it commits, and not at all when it rolls back.
+   */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   /** Applies drizzle-kit migrations from the folder; concurrent callers wait for the first. */
   migrate(migrationsFolder: string): Promise<void>;
   close(): Promise<void>;
@@ -154,6 +160,7 @@ function openPostgres(
         client.release();
       }
     },
+    listen: (channel, onMessage) => listenPostgres(url, channel, onMessage),
     async migrate(migrationsFolder) {
       // drizzle's migrator holds no lock; an advisory lock on one connection serialises concurrent starts.
       const client = await pool.connect();
@@ -169,6 +176,38 @@ function openPostgres(
       }
     },
     close: () => pool.end(),
+  };
+}
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to other queries), opened again when
+ * it drops: a restarted PostgreSQL must not leave the process deaf to pushes.
+ */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+  let stopped = false;
+  let client: pg.Client | null = null;
+  const open = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on("notification", (n) => {
+      if (n.channel === channel && n.payload !== undefined) onMessage(n.payload);
+    });
+    c.on("error", () => {});
+    c.on("end", () => {
+      if (!stopped) setTimeout(() => void open().catch(() => {}), 1000);
+    });
+    await c.connect();
+    await c.query(`LISTEN ${channel}`);
+    client = c;
+  };
+  await open();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => {});
   };
 }
 
@@ -235,6 +274,10 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
           },
         }),
       );
+    },
+    async listen(channel, onMessage) {
+      const stop = await client.listen(channel, onMessage);
+      return stop;
     },
     async migrate(migrationsFolder) {
       await migratePglite(drizzlePglite(client), { migrationsFolder });

@@ -15,11 +15,12 @@ import {
 import { IconAlertCircle } from "@tabler/icons-react";
 import type { FormEvent, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router-dom";
+import { useNavigate, useSearchParams } from "react-router-dom";
 import { ApiRequestError } from "../../api/client";
 import { useApiErrorText } from "../../ui/errors";
 import { useFieldErrors, useFormState } from "../../ui/form";
 import { PageHeader } from "../../ui/PageHeader";
+import { useLinkClient } from "../telephony/api";
 import { useCreateClient } from "./api";
 import type { CreatedState } from "./ClientNotices";
 import { emptyClientForm, formField, type NewClientValues, toClientInput } from "./clientForm";
@@ -35,7 +36,11 @@ export function NewClientPage() {
   const create = useCreateClient();
   const fieldErrors = useFieldErrors();
   const errorText = useApiErrorText();
-  const form = useFormState<NewClientValues>(emptyClientForm());
+  // Opened from a call from an unknown number: the number is typed in, and the call becomes the client's.
+  const [params] = useSearchParams();
+  const callId = Number(params.get("call")) || null;
+  const linkCall = useLinkClient();
+  const form = useFormState<NewClientValues>({ ...emptyClientForm(), phones: [params.get("phone") ?? ""] });
   const { values, errors, setField } = form;
   const person = values.kind === "person";
 
@@ -50,6 +55,7 @@ export function NewClientPage() {
     create.mutate(input.data, {
       onSuccess: (result) => {
         const state: CreatedState = { created: { outcome: result.outcome, warnings: result.warnings } };
+        if (callId) linkCall.mutate({ callId, clientId: result.clientId });
         navigate(`/clients/${result.clientId}`, { state });
       },
       onError: (error) => {

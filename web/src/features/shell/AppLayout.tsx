@@ -7,6 +7,7 @@ import { currentLocale } from "../../i18n";
 import { LanguageSwitch } from "../../ui/LanguageSwitch";
 import { Logo, LogoMark } from "../../ui/Logo";
 import { PageLoader } from "../../ui/PageLoader";
+import { CallPanel } from "../telephony/CallPanel";
 import { GlobalSearch } from "./GlobalSearch";
 import { Navigation } from "./Navigation";
 import { UserMenu } from "./UserMenu";
@@ -67,6 +68,7 @@ export function AppLayout() {
         <Suspense fallback={<PageLoader />}>
           <Outlet />
         </Suspense>
+        <CallPanel />
       </AppShell.Main>
     </AppShell>
   );

@@ -4,10 +4,13 @@ import {
   IconAdjustmentsHorizontal,
   IconChartDonut,
   IconChecklist,
+  IconCoins,
   IconFileImport,
   IconGitCompare,
+  IconHeadset,
   IconHistory,
   IconHome,
+  IconPhoneX,
   IconPlugConnected,
   IconRoute,
   IconUserPlus,
@@ -18,6 +21,8 @@ import {
 export const NAV_ITEMS = [
   { to: "/", label: "nav.home", icon: IconHome, permission: null },
   { to: "/worklist", label: "nav.worklist", icon: IconChecklist, permission: "tasks.work" },
+  { to: "/calls", label: "nav.calls", icon: IconPhoneX, permission: "tasks.work" },
+  { to: "/points", label: "nav.points", icon: IconCoins, permission: "tasks.work" },
   { to: "/clients/new", label: "nav.newClient", icon: IconUserPlus, permission: "clients.write" },
   {
     to: "/duplicates",
@@ -36,6 +41,7 @@ export const NAV_ITEMS = [
     icon: IconPlugConnected,
     permission: "scenarios.manage",
   },
+  { to: "/contact-centre", label: "nav.contactCentre", icon: IconHeadset, permission: "telephony.manage" },
   { to: "/staff", label: "nav.staff", icon: IconUsers, permission: "staff.read" },
   { to: "/audit", label: "nav.audit", icon: IconHistory, permission: "audit.read" },
 ] as const satisfies readonly {

@@ -33,6 +33,7 @@ export const shell: Messages<typeof ru> = {
     salesperson: "Salesperson",
     service_advisor: "Service advisor",
     call_center_operator: "Call-center operator",
+    call_center_head: "Head of the contact centre",
     fi_specialist: "Finance & insurance specialist",
     personal_manager: "Personal manager",
     marketer: "Marketer",
@@ -61,6 +62,9 @@ export const shell: Messages<typeof ru> = {
   },
   nav: {
     label: "Sections",
+    calls: "Missed calls",
+    points: "Operator points",
+    contactCentre: "Contact centre",
     home: "Home",
     staff: "Staff",
     audit: "Action log",

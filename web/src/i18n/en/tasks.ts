@@ -161,6 +161,8 @@ export const tasks: Messages<typeof ru> = {
       abandoned_booking:
         "Started booking “{{work}}” online on {{startedAt}} and did not finish — help to book",
       web_request: "Web request: {{topic}} — call the client back",
+      missed_call: "Missed call at {{at}} from {{phone}} — call back",
+      call_handover: "Passed on by the contact centre ({{operator}}): {{note}}",
     },
     reasonTitles: {
       after_delivery_day: "Call after delivery",
@@ -179,6 +181,11 @@ export const tasks: Messages<typeof ru> = {
       viewed_segment: "Interest on the site",
       abandoned_booking: "Unfinished online booking",
       web_request: "Web request",
+      missed_call: "Call back: missed call",
+      call_handover: "Passed on by the contact centre",
+      call_in: "Incoming call",
+      call_out: "Outgoing call",
+      call_missed: "Missed call",
     },
     cardTitle: "Open tasks",
     cardAct: "Record a call",

@@ -30,6 +30,7 @@ export const shell = {
     salesperson: "Менеджер по продажам",
     service_advisor: "Мастер-консультант",
     call_center_operator: "Оператор контакт-центра",
+    call_center_head: "Руководитель контакт-центра",
     fi_specialist: "Специалист по кредитованию и страхованию",
     personal_manager: "Персональный менеджер",
     marketer: "Маркетолог",
@@ -58,6 +59,9 @@ export const shell = {
   },
   nav: {
     label: "Разделы",
+    calls: "Пропущенные звонки",
+    points: "Баллы операторов",
+    contactCentre: "Контакт-центр",
     home: "Главная",
     staff: "Сотрудники",
     audit: "Журнал действий",

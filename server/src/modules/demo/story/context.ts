@@ -84,7 +84,8 @@ export function call(
     userId,
     subject,
     durationS,
-    recordingUrl: answered ? `/recordings/${day}/${c.partyId}-${minute}.mp3` : null,
+    // Played as tones made from this key (telephony/wav.ts): the demo has no PBX to keep real files.
+    recordingUrl: answered ? `orbit-demo:${day}/${c.partyId}-${minute}` : null,
     ...extra,
   });
 }
