@@ -64,6 +64,8 @@ describe("signing in", () => {
       expect(await nav.getByRole("link").allTextContents()).toEqual([
         "Главная",
         "Рабочий список",
+        "Пропущенные звонки",
+        "Баллы операторов",
         "Новый клиент",
       ]);
       await page.getByText("Орбита Haval Алтуфьево").first().waitFor();

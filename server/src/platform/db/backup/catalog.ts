@@ -10,8 +10,8 @@ export interface TableInfo {
 
 /**
  * Orbit's tables in an order where every table comes after the tables it refers to (a restore that
- * checks foreign keys row by row needs the parents first), and whether references go round in a cycle
- * (then only a restore that skips the checks can load them).
+ * checks foreign keys row by row needs the parents first), and whether references that cannot be
+ * deferred go round in a cycle (then only a restore that skips the checks can load them).
  */
 export async function listTables(query: QueryFn): Promise<{ tables: TableInfo[]; cyclic: boolean }> {
   const columns = await query<{ table: string; column: string; identity: string; generated: string }>(
@@ -20,10 +20,12 @@ export async function listTables(query: QueryFn): Promise<{ tables: TableInfo[];
       WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
       ORDER BY c.relname, a.attnum`,
   );
+  // A deferrable reference is checked at commit (the restore defers them): it does not order the tables.
   const references = await query<{ child: string; parent: string }>(
     `SELECT DISTINCT ch.relname AS child, pa.relname AS parent
        FROM pg_constraint k JOIN pg_class ch ON ch.oid = k.conrelid JOIN pg_class pa ON pa.oid = k.confrelid
-      WHERE k.contype = 'f' AND ch.relnamespace = 'public'::regnamespace AND ch.oid <> pa.oid`,
+      WHERE k.contype = 'f' AND NOT k.condeferrable AND ch.relnamespace = 'public'::regnamespace
+        AND ch.oid <> pa.oid`,
   );
   const byName = new Map<string, TableInfo>();
   for (const c of columns) {
