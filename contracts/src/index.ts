@@ -8,3 +8,4 @@ export * from "./roles";
 export * from "./staff";
 export * from "./tasks";
 export * from "./workspace";
+export * from "./service";
