@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   "tasks.manage",
   "scenarios.manage",
   "reports.read",
+  "service.work",
+  "service.manage",
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

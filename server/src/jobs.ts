@@ -1,5 +1,7 @@
 import type { AppContext } from "./app";
 import { refreshSegments } from "./modules/engagement/segments.service";
+import { STATUS_QUEUE, type StatusChangeEvent } from "./modules/service/statusEvents";
+import { notifyClientOfStatus } from "./modules/service/statusNotifications";
 import { evaluateWorklists } from "./modules/tasks/evaluate.service";
 import { enqueue } from "./platform/jobs/queue";
 import type { JobHandler } from "./platform/jobs/runner";
@@ -17,6 +19,7 @@ export function jobHandlers(_ctx: Pick<AppContext, "matchers">): Record<string, 
       const segments = scenariosOnly ? undefined : await refreshSegments(tx, today);
       return { ...(await evaluateWorklists(tx, { today, now, scenariosOnly })), segments };
     },
+    [STATUS_QUEUE]: async (tx, payload) => notifyClientOfStatus(tx, payload as StatusChangeEvent),
   };
 }
 

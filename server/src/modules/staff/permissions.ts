@@ -15,13 +15,16 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "tasks.manage",
     "scenarios.manage",
     "reports.read",
+    "service.work",
+    "service.manage",
   ],
   sales_manager: [...everyone, "staff.read", "audit.read", "clients.merge", "tasks.manage", "reports.read"],
   salesperson: everyone,
-  service_advisor: everyone,
-  call_center_operator: everyone,
+  // Advisors plan the workshop and run work orders; the call centre and personal managers book visits.
+  service_advisor: [...everyone, "service.work"],
+  call_center_operator: [...everyone, "service.work"],
   fi_specialist: everyone,
-  personal_manager: everyone,
+  personal_manager: [...everyone, "service.work"],
   marketer: ["dealerships.read", "clients.read", "clients.import", "scenarios.manage", "reports.read"],
 };
 
