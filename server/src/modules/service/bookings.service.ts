@@ -15,6 +15,8 @@ import { getWorkshop, loadPlan } from "./workshop.service";
 type Kind = (typeof WORK_ORDER_KINDS)[number];
 const ONLINE: readonly BookingChannel[] = ["web", "portal", "app"];
 const DAY = 86_400_000;
+/** Advisory lock namespace of workshop plans (the second key is the dealership). */
+const PLAN_LOCK = 7_240_008;
 
 /** What a visit of a kind is booked as when no works are named: the catalog's first step for it. */
 export const DEFAULT_WORKS: Record<Exclude<Kind, "maintenance">, string> = {
@@ -199,6 +201,10 @@ export async function placeJob<T>(
   write: (tx: Db, slot: SlotOption | null) => Promise<T>,
   now = new Date(),
 ): Promise<T> {
+  // Bookings of one centre take turns from reading the plan to writing the job (a lock held to the end
+  // of the transaction): without it, a burst of requests for the same earliest slot would each find it
+  // free and all but one retry. The no-overlap constraints stay the guarantee for every other writer.
+  await db.execute(sql`SELECT pg_advisory_xact_lock(${PLAN_LOCK}, ${dealershipId})`);
   for (let attempt = 0; attempt < 8; attempt++) {
     const from = new Date(Math.min(now.getTime(), o.at?.getTime() ?? now.getTime()) - DAY);
     const plan = await loadPlan(db, dealershipId, from, new Date(now.getTime() + 370 * DAY), o.exceptId);

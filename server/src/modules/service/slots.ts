@@ -38,6 +38,8 @@ export interface SlotRequest {
   now: number;
   /** Search from here (later than now plus the lead time, or it is moved there). */
   from?: number;
+  /** Search no later than this moment (the end of one day, when planning a day). */
+  until?: number;
   /** Only this start (a time the client asked for, or a card dropped on the board). */
   exactStart?: number;
   postId?: number;
@@ -123,7 +125,7 @@ export function findSlots(plan: WorkshopPlan, req: SlotRequest): SlotOption[] {
 
   const out: SlotOption[] = [];
   let day = localDay(timezone, req.exactStart ?? earliest);
-  const lastDay = localDay(timezone, req.exactStart ?? horizon);
+  const lastDay = localDay(timezone, req.exactStart ?? Math.min(horizon, req.until ?? horizon));
   for (; day <= lastDay && out.length < req.limit; day = nextDay(day)) {
     const hours = plan.openingHours[isoWeekday(day) - 1];
     if (!hours) continue;
