@@ -390,6 +390,8 @@ export type BoardItem = z.infer<typeof BoardItem>;
 export const Board = z.object({
   dealershipId: z.number().int(),
   day: z.string(),
+  /** The centre's time zone: the board is drawn in its local time. */
+  timezone: z.string(),
   open: z.string().nullable(),
   close: z.string().nullable(),
   posts: z.array(ServicePost),

@@ -2,6 +2,7 @@ import { audit } from "./en/audit";
 import { clients } from "./en/clients";
 import { imports } from "./en/imports";
 import { scenarios } from "./en/scenarios";
+import { service } from "./en/service";
 import { shell } from "./en/shell";
 import { staff } from "./en/staff";
 import { tasks } from "./en/tasks";
@@ -18,4 +19,5 @@ export const en: Messages<typeof ru> = {
   ...imports,
   ...tasks,
   ...scenarios,
+  ...service,
 };

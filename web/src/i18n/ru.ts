@@ -5,6 +5,7 @@ import { audit } from "./ru/audit";
 import { clients } from "./ru/clients";
 import { imports } from "./ru/imports";
 import { scenarios } from "./ru/scenarios";
+import { service } from "./ru/service";
 import { shell } from "./ru/shell";
 import { staff } from "./ru/staff";
 import { tasks } from "./ru/tasks";
@@ -19,4 +20,5 @@ export const ru = {
   ...imports,
   ...tasks,
   ...scenarios,
+  ...service,
 };

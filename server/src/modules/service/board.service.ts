@@ -64,6 +64,7 @@ export async function planningBoard(db: Db, dealershipId: number, day: string): 
   return {
     dealershipId,
     day,
+    timezone: workshop.timezone,
     open: hours?.open ?? null,
     close: hours?.close ?? null,
     posts,

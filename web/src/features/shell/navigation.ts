@@ -2,6 +2,7 @@ import type { Permission } from "@orbit/contracts";
 import {
   type Icon,
   IconAdjustmentsHorizontal,
+  IconCalendarTime,
   IconChartDonut,
   IconChecklist,
   IconFileImport,
@@ -10,6 +11,7 @@ import {
   IconHome,
   IconPlugConnected,
   IconRoute,
+  IconTool,
   IconUserPlus,
   IconUsers,
 } from "@tabler/icons-react";
@@ -18,6 +20,7 @@ import {
 export const NAV_ITEMS = [
   { to: "/", label: "nav.home", icon: IconHome, permission: null },
   { to: "/worklist", label: "nav.worklist", icon: IconChecklist, permission: "tasks.work" },
+  { to: "/service/board", label: "nav.serviceBoard", icon: IconCalendarTime, permission: "service.work" },
   { to: "/clients/new", label: "nav.newClient", icon: IconUserPlus, permission: "clients.write" },
   {
     to: "/duplicates",
@@ -36,6 +39,7 @@ export const NAV_ITEMS = [
     icon: IconPlugConnected,
     permission: "scenarios.manage",
   },
+  { to: "/service/catalog", label: "nav.serviceCatalog", icon: IconTool, permission: "service.manage" },
   { to: "/staff", label: "nav.staff", icon: IconUsers, permission: "staff.read" },
   { to: "/audit", label: "nav.audit", icon: IconHistory, permission: "audit.read" },
 ] as const satisfies readonly {

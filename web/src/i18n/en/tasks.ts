@@ -161,6 +161,8 @@ export const tasks: Messages<typeof ru> = {
       abandoned_booking:
         "Started booking “{{work}}” online on {{startedAt}} and did not finish — help to book",
       web_request: "Web request: {{topic}} — call the client back",
+      nps_survey:
+        "Visit on work order {{number}} ({{deliveredOn}}) — ask how the client rates it (NPS) and what to improve",
     },
     reasonTitles: {
       after_delivery_day: "Call after delivery",
@@ -179,6 +181,7 @@ export const tasks: Messages<typeof ru> = {
       viewed_segment: "Interest on the site",
       abandoned_booking: "Unfinished online booking",
       web_request: "Web request",
+      nps_survey: "Visit rating (NPS)",
     },
     cardTitle: "Open tasks",
     cardAct: "Record a call",

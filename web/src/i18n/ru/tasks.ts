@@ -160,6 +160,8 @@ export const tasks = {
         "Смотрел на сайте {{segment}} (просмотров: {{views}}): {{models}} — предложить подбор и тест-драйв",
       abandoned_booking: "Начал онлайн-запись «{{work}}» {{startedAt}} и не закончил — помочь записаться",
       web_request: "Заявка с сайта: {{topic}} — перезвонить клиенту",
+      nps_survey:
+        "Визит по заказ-наряду {{number}} ({{deliveredOn}}) — узнать оценку визита (NPS) и что улучшить",
     },
     reasonTitles: {
       after_delivery_day: "Звонок после выдачи",
@@ -178,6 +180,7 @@ export const tasks = {
       viewed_segment: "Интерес на сайте",
       abandoned_booking: "Незаконченная онлайн-запись",
       web_request: "Заявка с сайта",
+      nps_survey: "Оценка визита (NPS)",
     },
     cardTitle: "Открытые задачи",
     cardAct: "Записать звонок",
