@@ -121,10 +121,11 @@ export async function seedDemoWorkshops(
         const skills: Skill[] =
           i === 0 && !d.sells
             ? ["bodywork", "painting"]
-            : i % 4 === 3
+            : i % 4 === 2
               ? ["tyres", "alignment", "maintenance"]
               : [...GENERAL];
-        // Half work weekdays (early and late), half two-on two-off from staggered days, so every open hour is covered.
+        // Half work weekdays (early and late), half two-on two-off in two phases, so every open hour of
+        // every day has general technicians; tyre fitters work weekdays.
         const shift =
           i % 2 === 0
             ? ShiftPattern.parse({

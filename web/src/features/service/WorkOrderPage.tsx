@@ -44,8 +44,9 @@ export function WorkOrderPage() {
             {t(`service.statuses.${w.status}`)}
           </Badge>
         }
-        actions={<StatusActions order={w} />}
       />
+      {/* Below the title, not beside it: the toasts that confirm each step appear top right. */}
+      {w.next.length > 0 && <StatusActions order={w} />}
       <Facts order={w} />
       <Lines order={w} />
     </Stack>
