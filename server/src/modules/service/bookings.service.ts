@@ -32,6 +32,8 @@ interface Car {
   make: string | null;
   model: string | null;
   plate: string | null;
+  /** The model's maintenance works and parts, when the catalog has a schedule for it. */
+  schedule?: { works: string[]; parts: { article: string; quantity: number }[] } | null;
 }
 
 async function loadCar(db: Db, vehicleId: number, field: string): Promise<Car> {
@@ -67,7 +69,7 @@ export async function specifyJob(
   let parts: JobSpec["parts"] = [];
   if (codes.length === 0) {
     if (!kind || kind === "maintenance") {
-      const schedule = await scheduleFor(db, car.make, car.model);
+      const schedule = car.schedule !== undefined ? car.schedule : await scheduleFor(db, car.make, car.model);
       if (!schedule) {
         throw invalid(
           field,
@@ -110,23 +112,32 @@ export interface SlotSearch {
 
 /** The earliest slots for a car's job at a centre, with the job's duration and skills. */
 export async function searchSlots(db: Db, q: SlotSearch, now = new Date()): Promise<SlotAnswer> {
-  const car = await loadCar(db, q.vehicleId, "query.vehicleId");
-  const plan = await loadPlan(
-    db,
-    q.dealershipId,
-    new Date(now.getTime() - DAY),
-    new Date(now.getTime() + 370 * DAY),
-  );
+  const from = Math.max(now.getTime(), q.from?.getTime() ?? 0);
+  // The plan is read a week at a time from where the search starts (most answers are within days);
+  // a fuller workshop widens the window. The plan and the car are read at once, on two connections.
+  let [car, plan] = await Promise.all([
+    loadCar(db, q.vehicleId, "query.vehicleId"),
+    loadPlan(db, q.dealershipId, new Date(from - DAY), new Date(from + 8 * DAY)),
+  ]);
   const job = await specifyJob(db, car, q.works, plan.rules.stepMinutes, q.kind, "query.works");
-  const slots = findSlots(plan, {
+  const request = {
     durationMinutes: job.plan.minutes,
     skills: job.plan.skills,
     online: ONLINE.includes(q.channel),
     now: now.getTime(),
-    ...(q.from ? { from: q.from.getTime() } : {}),
+    from,
     limit: q.limit,
     perDay: 3,
-  });
+  };
+  let searched = 7;
+  let slots = findSlots(plan, { ...request, until: from + searched * DAY });
+  for (const days of [35, 370]) {
+    if (slots.length >= q.limit || from + searched * DAY > now.getTime() + plan.rules.horizonDays * DAY)
+      break;
+    plan = await loadPlan(db, q.dealershipId, new Date(from - DAY), new Date(from + (days + 1) * DAY));
+    slots = findSlots(plan, { ...request, until: from + days * DAY });
+    searched = days;
+  }
   return {
     durationMinutes: job.plan.minutes,
     skills: job.plan.skills,

@@ -243,7 +243,8 @@ export async function addAbsence(
 
 /**
  * Everything the slot search needs for a centre over a period: opening hours, rules, active posts and
- * technicians with their absences, and the jobs planned then (but the one being moved).
+ * technicians with their absences, and the jobs planned then (but the one being moved). One statement:
+ * the search runs on every booking screen, and round trips are most of its time.
  */
 export async function loadPlan(
   db: Db,
@@ -254,54 +255,66 @@ export async function loadPlan(
 ): Promise<
   WorkshopPlan & { workshop: Workshop; postNames: Map<number, string>; technicianNames: Map<number, string> }
 > {
-  const workshop = await getWorkshop(db, dealershipId);
-  const [posts, techs, jobs] = await Promise.all([
-    db
-      .select()
-      .from(servicePosts)
-      .where(and(eq(servicePosts.dealershipId, dealershipId), eq(servicePosts.active, true)))
-      .orderBy(asc(servicePosts.id)),
-    db
-      .select()
-      .from(technicians)
-      .where(and(eq(technicians.dealershipId, dealershipId), eq(technicians.active, true)))
-      .orderBy(asc(technicians.id)),
-    execRows<{ post_id: number | null; technician_id: number | null; s: number; e: number; online: boolean }>(
-      db,
-      sql`SELECT post_id, technician_id, (extract(epoch FROM planned_start) * 1000)::float8 AS s,
-                 (extract(epoch FROM planned_end) * 1000)::float8 AS e,
-                 booking_channel IN ('web', 'portal', 'app') AS online
-            FROM work_orders
-           WHERE dealership_id = ${dealershipId} AND planned_start IS NOT NULL
-             AND planned_start < ${to.toISOString()}::timestamptz AND planned_end > ${from.toISOString()}::timestamptz
-             AND status NOT IN ('cancelled', 'no_show')
-             ${exceptWorkOrderId ? sql`AND id <> ${exceptWorkOrderId}` : sql``}`,
-    ),
-  ]);
-  const absences = await absencesOf(
+  const [row] = await execRows<{
+    timezone: string;
+    workshop: { opening_hours: OpeningHours; rules: unknown; labour_rate_kopecks: number } | null;
+    posts: { id: number; name: string; skills: WorkshopPlan["posts"][number]["skills"] }[];
+    technicians: {
+      id: number;
+      name: string;
+      skills: string[];
+      shift: Technician["shift"];
+      absences: { from: string; to: string }[];
+    }[];
+    jobs: [number | null, number | null, number, number, boolean][];
+  }>(
     db,
-    techs.map((t) => t.id),
+    sql`SELECT d.timezone,
+          (SELECT row_to_json(w) FROM workshops w WHERE w.dealership_id = d.id) AS workshop,
+          coalesce((SELECT json_agg(json_build_object('id', p.id, 'name', p.name, 'skills', p.skills) ORDER BY p.id)
+                      FROM service_posts p WHERE p.dealership_id = d.id AND p.active), '[]') AS posts,
+          coalesce((SELECT json_agg(json_build_object('id', t.id, 'name', t.full_name, 'skills', t.skills, 'shift', t.shift,
+                      'absences', coalesce((SELECT json_agg(json_build_object('from', a.from_day, 'to', a.to_day))
+                                              FROM technician_absences a
+                                             WHERE a.technician_id = t.id AND a.to_day >= ${from.toISOString()}::date - 1), '[]')) ORDER BY t.id)
+                      FROM technicians t WHERE t.dealership_id = d.id AND t.active), '[]') AS technicians,
+          coalesce((SELECT json_agg(json_build_array(w.post_id, w.technician_id, extract(epoch FROM w.planned_start) * 1000,
+                                                     extract(epoch FROM w.planned_end) * 1000, w.booking_channel IN ('web', 'portal', 'app')))
+                      FROM work_orders w
+                     WHERE w.dealership_id = d.id AND w.planned_start IS NOT NULL
+                       AND w.planned_start < ${to.toISOString()}::timestamptz AND w.planned_end > ${from.toISOString()}::timestamptz
+                       AND w.status NOT IN ('cancelled', 'no_show')
+                       ${exceptWorkOrderId ? sql`AND w.id <> ${exceptWorkOrderId}` : sql``}), '[]') AS jobs
+        FROM dealerships d WHERE d.id = ${dealershipId}`,
   );
+  if (!row) throw notFound("Dealership");
+  const workshop: Workshop = {
+    dealershipId,
+    openingHours: row.workshop?.opening_hours ?? DEFAULT_OPENING_HOURS,
+    rules: BookingRules.parse(row.workshop?.rules ?? {}),
+    labourRateRub: Number(row.workshop?.labour_rate_kopecks ?? DEFAULT_LABOUR_RATE_KOPECKS) / 100,
+    timezone: row.timezone,
+  };
   return {
     workshop,
     timezone: workshop.timezone,
     openingHours: workshop.openingHours,
     rules: workshop.rules,
-    posts: posts.map((p) => ({ id: p.id, skills: p.skills })),
-    technicians: techs.map((t) => ({
+    posts: row.posts.map((p) => ({ id: p.id, skills: p.skills })),
+    technicians: row.technicians.map((t) => ({
       id: t.id,
       skills: t.skills,
       shift: t.shift,
-      absences: absences.get(t.id) ?? [],
+      absences: t.absences,
     })),
-    jobs: jobs.map((j) => ({
-      postId: j.post_id,
-      technicianId: j.technician_id,
-      start: Number(j.s),
-      end: Number(j.e),
-      online: j.online,
+    jobs: row.jobs.map(([postId, technicianId, start, end, online]) => ({
+      postId,
+      technicianId,
+      start: Number(start),
+      end: Number(end),
+      online,
     })),
-    postNames: new Map(posts.map((p) => [p.id, p.name])),
-    technicianNames: new Map(techs.map((t) => [t.id, t.fullName])),
+    postNames: new Map(row.posts.map((p) => [p.id, p.name])),
+    technicianNames: new Map(row.technicians.map((t) => [t.id, t.name])),
   };
 }
