@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import pino from "pino";
 import { type AppContext, buildApp } from "./app";
@@ -9,8 +11,12 @@ import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SITE_KEY } from "./modules/demo/orgStr
 import { ImportUsageError, importFromFile } from "./modules/identity/import/importCli";
 import { MatcherProvider } from "./modules/identity/matcher";
 import { shippedModels } from "./modules/identity/shippedModels";
+import { importPriceList } from "./modules/service/catalog.service";
+import { decodePriceList } from "./modules/service/priceList";
+import { systemProcess } from "./modules/staff/actor";
 import { type Database, DatabaseLockedError, openDatabase } from "./platform/db/database";
 import { migrate } from "./platform/db/migrate";
+import { HttpError } from "./platform/http/errors";
 
 const USAGE = `usage: orbit <command> [options]
 
@@ -22,6 +28,7 @@ commands:
   demo       generate the demo dealer group: --clients N (default 20000) --seed S --as-of YYYY-MM-DD --reset
   import     import clients from a CSV export: <file.csv> --source dms:MSK-KIA [--dealership MSK-KIA]
              [--map "ФИО=fullName,Телефон=phones"] [--delimiter ";"] [--resume ID]
+  import-prices  load an ERP price list of parts (CSV, UTF-8 or Windows-1251): <file.csv> [--source NAME]
 
 environment: DATABASE_URL (postgres://...; default: embedded PGlite in ORBIT_DATA_DIR=./data),
   PORT (3000), HOST, LOG_LEVEL, COOKIE_SECURE, SESSION_TTL_HOURS, ORBIT_DEMO_CLIENTS, ORBIT_DEMO_SEED`;
@@ -166,6 +173,35 @@ async function runImportCommand(config: Config, args: string[]): Promise<void> {
   }
 }
 
+async function runPriceListImport(config: Config, args: string[]): Promise<void> {
+  const { values, positionals } = parse({
+    args,
+    allowPositionals: true,
+    options: { source: { type: "string" } },
+  });
+  const file = positionals[0];
+  if (!file) throw new UsageError("import-prices needs the price list file");
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
+  }
+  const ctx = await open(config);
+  try {
+    const source = values.source ?? basename(file);
+    const result = await ctx.db.transaction((tx) =>
+      importPriceList(tx, systemProcess("price-list"), decodePriceList(bytes), source),
+    );
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } catch (err) {
+    if (err instanceof HttpError) throw new UsageError(err.message);
+    throw err;
+  } finally {
+    await ctx.database.close();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   const config = loadConfig();
@@ -186,6 +222,8 @@ async function main(argv: string[]): Promise<void> {
       return runDemo(config, rest);
     case "import":
       return runImportCommand(config, rest);
+    case "import-prices":
+      return runPriceListImport(config, rest);
     default:
       throw new UsageError(command ? `unknown command "${command}"` : "no command given");
   }

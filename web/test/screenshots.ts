@@ -14,10 +14,10 @@ try {
   mkdirSync(OUT, { recursive: true });
   const context = await browser.newContext({ baseURL: server.url, viewport: DESKTOP, locale: "ru-RU" });
   const page = await context.newPage();
-  const shot = async (name: string) => {
-    await page.mouse.move(0, DESKTOP.height - 1);
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: join(OUT, `${name}.png`) });
+  const shot = async (name: string, on = page) => {
+    await on.mouse.move(0, DESKTOP.height - 1);
+    await on.waitForTimeout(400);
+    await on.screenshot({ path: join(OUT, `${name}.png`) });
     console.log(`Saved ${join(OUT, `${name}.png`)}`);
   };
 
@@ -48,6 +48,24 @@ try {
   await page.goto(`/clients/${merged}`);
   await page.waitForLoadState("networkidle");
   await shot("client");
+
+  // The service advisor's day: the planning board of the dealership, then one of its work orders.
+  const advisor = await (
+    await browser.newContext({
+      baseURL: server.url,
+      viewport: DESKTOP,
+      locale: "ru-RU",
+      timezoneId: "Europe/Moscow",
+    })
+  ).newPage();
+  await signIn(advisor, "service");
+  await advisor.goto("/service/board");
+  await advisor.locator("[data-work-order]").first().waitFor();
+  await shot("service-board", advisor);
+  await advisor.locator("[data-work-order] a").first().click();
+  await advisor.getByRole("heading", { name: /Заказ-наряд/ }).waitFor();
+  await advisor.waitForLoadState("networkidle");
+  await shot("work-order", advisor);
 } finally {
   await browser.close();
   await server.close();

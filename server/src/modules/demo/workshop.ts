@@ -270,7 +270,8 @@ export async function planDemoWorkshops(database: Database, asOf: string, now: D
     for (const v of visits) {
       if (v.dealership_id !== c.dealership_id) continue;
       const day = localDay(c.timezone, new Date(v.opened_at).getTime());
-      if ((failures.get(day) ?? 0) >= 3) {
+      // A day that refused five visits in a row is full: the rest of its visits wait unplanned.
+      if ((failures.get(day) ?? 0) >= 5) {
         unplanned++;
         continue;
       }
@@ -295,6 +296,7 @@ export async function planDemoWorkshops(database: Database, asOf: string, now: D
         unplanned++;
         continue;
       }
+      failures.set(day, 0);
       plan.jobs.push({
         postId: slot.postId,
         technicianId: slot.technicianId,
