@@ -433,15 +433,13 @@ export async function reschedule(
                coalesce(sum(l.labour_minutes), 0)::int AS minutes
           FROM work_order_lines l JOIN service_works s ON s.id = l.work_id WHERE l.work_order_id = ${id}`,
   );
-  // A planned job keeps its length; one waiting unplanned takes its works' time on the grid.
+  // The job takes its works' time on the grid (a long job's pause over a break is added again where it
+  // lands); an order without catalog works keeps the length it had.
   const { rules } = await getWorkshop(db, w.dealership_id);
   const minutes =
-    w.planned_start && w.planned_end
-      ? Math.round((new Date(w.planned_end).getTime() - new Date(w.planned_start).getTime()) / 60_000)
-      : Math.max(
-          rules.stepMinutes,
-          Math.ceil((skills?.minutes ?? 0) / rules.stepMinutes) * rules.stepMinutes,
-        );
+    (skills?.minutes ?? 0) > 0 || !w.planned_start || !w.planned_end
+      ? Math.max(rules.stepMinutes, Math.ceil((skills?.minutes ?? 0) / rules.stepMinutes) * rules.stepMinutes)
+      : Math.round((new Date(w.planned_end).getTime() - new Date(w.planned_start).getTime()) / 60_000);
   if (!(to.at > now)) throw invalid("body.at", "must be in the future");
   await placeJob(
     db,

@@ -305,3 +305,22 @@ describe("slot search", () => {
     }
   });
 });
+
+describe("long jobs and the technician's break", () => {
+  it("pauses a job longer than two hours over the break, its end moving by the break", () => {
+    const slots = findSlots(plan(), req({ durationMinutes: 300, limit: 3 }));
+    // 09:00 + 5 h of work + the 13:00-14:00 break = 15:00.
+    expect(slots[0]).toMatchObject({ start: at("2026-12-07", "09:00"), end: at("2026-12-07", "15:00") });
+    // Never started within the break itself.
+    expect(
+      slots.some((s) => s.start >= at("2026-12-07", "13:00") && s.start < at("2026-12-07", "14:00")),
+    ).toBe(false);
+  });
+
+  it("keeps the post through the paused hour: the next job on it waits", () => {
+    const p = plan({ jobs: [job(1, 10, "2026-12-07", "15:30", "17:00")] });
+    // A five-hour job from 09:00 would hold the post until 15:00; from 10:00 until 16:00, over the next job.
+    const slots = findSlots(p, req({ durationMinutes: 300, limit: 2 }));
+    expect(slots.map((s) => show(s.start))).toEqual(["2026-12-07 09:00", "2026-12-07 09:30"]);
+  });
+});

@@ -5,6 +5,12 @@ import { clockMinutes, dayClock, isoWeekday, localDay, nextDay } from "./localTi
 import { type Absence, shiftOn } from "./shifts";
 
 const MINUTE = 60_000;
+/**
+ * A job longer than this pauses over the technician's break (the car stays on the post, its end moves
+ * by the break); a shorter one is planned around the break. A five-hour clutch job would otherwise fit
+ * no shift that has a lunch break.
+ */
+export const BREAK_SPAN_MINUTES = 120;
 
 export interface PlannedJob {
   postId: number | null;
@@ -143,21 +149,24 @@ export function findSlots(plan: WorkshopPlan, req: SlotRequest): SlotOption[] {
       id: p.id,
       gaps: freeGaps(open, latestEnd + pad, postJobs.get(p.id) ?? []),
     }));
-    const techGaps: { id: number; gaps: Gap[] }[] = [];
+    const spansBreak = duration > BREAK_SPAN_MINUTES * MINUTE;
+    const techGaps: { id: number; gaps: Gap[]; pause: Gap | null }[] = [];
     for (const t of techs) {
       const shift = shiftOn(t.shift, day, t.absences);
       if (!shift) continue;
       const from = Math.max(open, at(shift.start));
       const to = Math.min(latestEnd, at(shift.end) + overrun);
       const busy = [...(techJobs.get(t.id) ?? [])];
-      if (shift.breakStart !== null && shift.breakEnd !== null) {
-        busy.push({
-          start: at(shift.breakStart),
-          end: at(shift.breakEnd),
-        });
+      const pause =
+        shift.breakStart !== null && shift.breakEnd !== null
+          ? { start: at(shift.breakStart), end: at(shift.breakEnd) }
+          : null;
+      if (pause && !spansBreak) {
+        busy.push(pause);
         busy.sort((a, b) => a.start - b.start);
       }
-      if (to > from) techGaps.push({ id: t.id, gaps: freeGaps(from, to, busy) });
+      if (to > from)
+        techGaps.push({ id: t.id, gaps: freeGaps(from, to, busy), pause: spansBreak ? pause : null });
     }
 
     // For every start time, the tightest pair of post gap and technician gap that holds the job.
@@ -172,19 +181,21 @@ export function findSlots(plan: WorkshopPlan, req: SlotRequest): SlotOption[] {
             const b = Math.min(pg.end - pad, tg.end);
             if (b - a < duration) continue;
             const slack = pg.end - pg.start + (tg.end - tg.start);
-            const starts =
+            let accepted = 0;
+            const candidates =
               req.exactStart !== undefined
                 ? a === req.exactStart
                   ? [a]
                   : []
-                : gridStarts(first, step, a, b - duration, perDay);
-            for (const s of starts) {
+                : gridStarts(first, step, a, b - duration);
+            for (const s of candidates) {
+              if (accepted >= perDay) break;
+              const end = endOf(s, duration, t.pause);
+              if (end === null || end > b) continue;
+              accepted++;
               const seen = best.get(s);
               if (!seen || slack < seen.slack) {
-                best.set(s, {
-                  option: { start: s, end: s + duration, postId: p.id, technicianId: t.id },
-                  slack,
-                });
+                best.set(s, { option: { start: s, end, postId: p.id, technicianId: t.id }, slack });
               }
             }
           }
@@ -200,12 +211,18 @@ export function findSlots(plan: WorkshopPlan, req: SlotRequest): SlotOption[] {
   return out;
 }
 
-/** Up to `n` starts on the grid (first + k·step) within [a, lastStart]. */
-function gridStarts(first: number, step: number, a: number, lastStart: number, n: number): number[] {
-  const out: number[] = [];
-  let s = first + Math.max(0, Math.ceil((a - first) / step)) * step;
-  for (; s <= lastStart && out.length < n; s += step) out.push(s);
-  return out;
+/** The starts on the grid (first + k·step) within [a, lastStart], lazily. */
+function* gridStarts(first: number, step: number, a: number, lastStart: number): Generator<number> {
+  for (let s = first + Math.max(0, Math.ceil((a - first) / step)) * step; s <= lastStart; s += step) yield s;
+}
+
+/** A job's end from its start: later by the break it pauses over; null if it would start in the break. */
+function endOf(start: number, duration: number, pause: Gap | null): number | null {
+  if (!pause) return start + duration;
+  if (start >= pause.start && start < pause.end) return null;
+  return start < pause.start && start + duration > pause.start
+    ? start + duration + (pause.end - pause.start)
+    : start + duration;
 }
 
 /** Whether online bookings of the day leave room for this job within the rules' online share. */

@@ -159,8 +159,8 @@ function JobCard(props: {
   return (
     <Box
       ref={setNodeRef}
-      {...listeners}
-      {...attributes}
+      // Only a movable card is a drag handle: the others' links stay plain links for every reader.
+      {...(movable ? { ...listeners, ...attributes } : {})}
       role="group"
       aria-roledescription={t("service.board.card")}
       aria-label={`${item.number} ${item.clientName}`}
