@@ -53,7 +53,9 @@ describe("the workshop", () => {
         .getByRole("option", { name: new RegExp(client.clientName) })
         .first()
         .click();
-      await dialog.getByRole("radio").first().check();
+      const car = dialog.getByRole("radio").first();
+      await car.check();
+      await expect.poll(() => car.isChecked()).toBe(true);
       const slots = dialog.getByRole("list", { name: "Свободное время" });
       await slots.waitFor();
       await dialog.getByText(/Длительность \d+ мин: Замена моторного масла/).waitFor();

@@ -25,6 +25,13 @@ export function ClientCarPicker({
   const card = useClientView(clientId ?? 0, { enabled: clientId !== null });
   const cars = (card.data?.vehicles ?? []).filter((v) => v.ownedTo === null);
   const results = search.data?.results ?? [];
+  const [picked, setPicked] = useState<{ value: string; label: string } | null>(null);
+  const options = results.map((r) => ({
+    value: String(r.clientId),
+    label: `${r.displayName}${r.primaryPhone ? `, ${r.primaryPhone}` : ""}`,
+  }));
+  // The chosen client stays an option while the search answers change under it.
+  if (picked && !options.some((o) => o.value === picked.value)) options.unshift(picked);
   return (
     <Stack gap="xs">
       <TextInput
@@ -34,16 +41,16 @@ export function ClientCarPicker({
         onChange={(e) => setQ(e.currentTarget.value)}
         data-autofocus
       />
-      {results.length > 0 && (
+      {(results.length > 0 || picked) && (
         <Select
           label={t("service.booking.found")}
-          data={results.map((r) => ({
-            value: String(r.clientId),
-            label: `${r.displayName}${r.primaryPhone ? `, ${r.primaryPhone}` : ""}`,
-          }))}
+          data={options}
           value={clientId ? String(clientId) : null}
-          onChange={(v) => {
-            setClientId(v ? Number(v) : null);
+          onChange={(v, option) => {
+            // Only a different client resets the car: new search results must not undo a choice.
+            if (!v || Number(v) === clientId) return;
+            setClientId(Number(v));
+            setPicked({ value: v, label: option?.label ?? v });
             onChange(null);
           }}
           allowDeselect={false}
