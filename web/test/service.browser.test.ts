@@ -45,6 +45,8 @@ describe("the workshop", () => {
       // 1. Book: find the client by phone, pick the car, take the earliest slot.
       await page.getByRole("navigation").getByRole("link", { name: "Планирование сервиса" }).click();
       await page.getByRole("heading", { name: "Планирование сервиса" }).waitFor();
+      // The show-up rate of the last 90 days' bookings, by channel, under the board.
+      await page.getByText("Явка по каналам записи за 90 дней").waitFor();
       await page.getByRole("button", { name: "Новая запись" }).click();
       const dialog = page.getByRole("dialog", { name: "Запись на сервис" });
       await dialog.getByRole("textbox", { name: "Клиент" }).fill(client.clientPhone!);

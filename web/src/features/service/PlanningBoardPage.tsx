@@ -24,7 +24,7 @@ import { ErrorState } from "../../ui/ErrorState";
 import { useApiErrorText } from "../../ui/errors";
 import { useNotify } from "../../ui/notify";
 import { PageHeader } from "../../ui/PageHeader";
-import { useBoard, useMove, useWorkshop } from "./api";
+import { useBoard, useMove, useShowUp, useWorkshop } from "./api";
 import { BoardGrid } from "./BoardGrid";
 import { BookingModal } from "./BookingModal";
 import { hhmm, instantOf, localMinutes } from "./boardGeometry";
@@ -216,6 +216,7 @@ export function PlanningBoardPage() {
               </Table.Tbody>
             </Table>
           </Paper>
+          <ShowUpPanel dealershipId={dealership.id} today={moscowToday()} />
           {moving && (
             <MoveModal
               item={moving}
@@ -355,5 +356,40 @@ function MoveModal({
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/** The last 90 days' show-up rate by booking channel: how much to trust each channel's bookings. */
+function ShowUpPanel({ dealershipId, today }: { dealershipId: number | null; today: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const rates = useShowUp(dealershipId, shift(today, -90), today);
+  if (!rates.data?.length) return null;
+  return (
+    <Paper withBorder p="sm">
+      <Text fw={500} mb="xs">
+        {t("service.board.showUp")}
+      </Text>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("service.order.channel")}</Table.Th>
+            <Table.Th>{t("service.board.dueBookings")}</Table.Th>
+            <Table.Th>{t("service.board.noShows")}</Table.Th>
+            <Table.Th>{t("service.board.showUpRate")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rates.data.map((r) => (
+            <Table.Tr key={r.channel}>
+              <Table.Td>{t(`service.channels.${r.channel as "call"}`)}</Table.Td>
+              <Table.Td>{format.number(r.booked)}</Table.Td>
+              <Table.Td>{format.number(r.noShow)}</Table.Td>
+              <Table.Td>{r.rate === null ? "—" : format.percent(r.rate)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
   );
 }

@@ -237,3 +237,22 @@ export function useSaveTechnician() {
     onSuccess: (t) => void client.invalidateQueries({ queryKey: serviceKeys.technicians(t.dealershipId) }),
   });
 }
+
+export interface ShowUpRate {
+  channel: string;
+  booked: number;
+  arrived: number;
+  noShow: number;
+  rate: number | null;
+}
+
+/** Of the bookings due in the period, the share whose car came, by channel. */
+export function useShowUp(dealershipId: number | null, from: string, to: string) {
+  return useQuery({
+    queryKey: ["service", "showUp", dealershipId, from, to],
+    queryFn: ({ signal }) =>
+      api<ShowUpRate[]>("/api/service/show-up", { query: { dealershipId, from, to }, signal }),
+    enabled: dealershipId !== null,
+    staleTime: 5 * 60_000,
+  });
+}

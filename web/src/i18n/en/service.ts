@@ -73,6 +73,10 @@ export const service: Messages<typeof ru> = {
       jobs_other: "{{count}} jobs",
       load: "Load by day",
       loadDay: "{{day}}: {{percent}}% booked",
+      showUp: "Show-up by booking channel, last 90 days",
+      dueBookings: "Bookings due",
+      noShows: "No-shows",
+      showUpRate: "Show-up rate",
     },
     booking: {
       title: "Service booking",

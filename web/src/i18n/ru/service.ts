@@ -74,6 +74,10 @@ export const service = {
       jobs_other: "{{count}} работы",
       load: "Загрузка по дням",
       loadDay: "{{day}}: загрузка {{percent}}%",
+      showUp: "Явка по каналам записи за 90 дней",
+      dueBookings: "Записей к сроку",
+      noShows: "Не приехали",
+      showUpRate: "Явка",
     },
     booking: {
       title: "Запись на сервис",
