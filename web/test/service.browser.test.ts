@@ -157,5 +157,18 @@ describe("the workshop", () => {
       await page.getByText(/Строка 3: BR-TEST-2: price/).waitFor();
       await page.getByRole("textbox", { name: "Поиск по артикулу или названию" }).fill("BR-TEST");
       await page.getByRole("cell", { name: "Колодки тормозные", exact: true }).waitFor();
+
+      // The workshop's hours: open the first centre on Sundays too, and save.
+      await page.getByRole("tab", { name: "Посты и мастера" }).click();
+      await page.getByRole("checkbox", { name: "Вс" }).check();
+      await page.getByLabel("Вс: закрытие").fill("16:00");
+      await page.getByRole("button", { name: "Сохранить" }).click();
+      await page.getByText("Часы и правила записи сохранены").waitFor();
+      const api = await apiAs(page);
+      const [first] = await api.get<{ id: number }[]>("/api/dealerships");
+      const workshop = await api.get<{ openingHours: ({ open: string; close: string } | null)[] }>(
+        `/api/service/workshops/${first!.id}`,
+      );
+      expect(workshop.openingHours[6]).toEqual({ open: "09:00", close: "16:00" });
     }));
 });

@@ -34,6 +34,7 @@ import {
   useWorkshop,
 } from "./api";
 import { useServiceDealership } from "./useServiceDealership";
+import { WorkshopForm } from "./WorkshopForm";
 
 /** Service master data: the works catalog, parts and price lists, maintenance schedules, workshops. */
 export function ServiceCatalogPage() {
@@ -264,7 +265,6 @@ function WorkshopTab() {
   const [techSkills, setTechSkills] = useState<string[]>(["maintenance"]);
   const [schedule, setSchedule] = useState<string>("5/2");
   const skills = SKILLS.map((s) => ({ value: s, label: t(`service.skills.${s}`) }));
-  const days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
   const shift = (): ShiftPattern =>
     schedule === "2/2"
       ? {
@@ -295,30 +295,7 @@ function WorkshopTab() {
           w={320}
         />
       )}
-      {workshop.data && (
-        <Paper withBorder p="sm">
-          <Text fw={500} mb={4}>
-            {t("service.catalog.hoursTitle")}
-          </Text>
-          <Group gap="lg">
-            {workshop.data.openingHours.map((h, i) => (
-              <Text size="sm" key={days[i]}>
-                {t(`service.days.${days[i]!}`)}: {h ? `${h.open}–${h.close}` : t("service.catalog.closed")}
-              </Text>
-            ))}
-          </Group>
-          <Text size="sm" c="dimmed" mt={4}>
-            {t("service.catalog.rules", {
-              step: workshop.data.rules.stepMinutes,
-              buffer: workshop.data.rules.bufferMinutes,
-              lead: workshop.data.rules.leadMinutes,
-              overrun: workshop.data.rules.overrunMinutes,
-              online: Math.round(workshop.data.rules.onlineShare * 100),
-              rate: workshop.data.labourRateRub,
-            })}
-          </Text>
-        </Paper>
-      )}
+      {workshop.data && <WorkshopForm key={workshop.data.dealershipId} workshop={workshop.data} />}
       <Paper withBorder p="sm">
         <Text fw={500} mb="xs">
           {t("service.catalog.posts")}

@@ -256,3 +256,15 @@ export function useShowUp(dealershipId: number | null, from: string, to: string)
     staleTime: 5 * 60_000,
   });
 }
+
+export function useUpdateWorkshop(dealershipId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Pick<Workshop, "openingHours" | "rules" | "labourRateRub">) =>
+      api<Workshop>(`/api/service/workshops/${dealershipId}`, { method: "PUT", body }),
+    onSuccess: (w) => {
+      client.setQueryData(serviceKeys.workshop(dealershipId), w);
+      void client.invalidateQueries({ queryKey: ["service", "board"] });
+    },
+  });
+}
