@@ -5,6 +5,7 @@ export * from "./auth";
 export * from "./clients";
 export * from "./errors";
 export * from "./roles";
+export * from "./service";
 export * from "./staff";
 export * from "./tasks";
 export * from "./telephony";

@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   "calls.listen",
   "telephony.manage",
   "messages.send",
+  "service.work",
+  "service.manage",
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import pino from "pino";
 import { type AppContext, buildApp } from "./app";
@@ -10,9 +12,13 @@ import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SITE_KEY } from "./modules/demo/orgStr
 import { ImportUsageError, importFromFile } from "./modules/identity/import/importCli";
 import { MatcherProvider } from "./modules/identity/matcher";
 import { shippedModels } from "./modules/identity/shippedModels";
+import { importPriceList } from "./modules/service/catalog.service";
+import { decodePriceList } from "./modules/service/priceList";
+import { systemProcess } from "./modules/staff/actor";
 import { backupDatabase, RestoreError, restoreDatabase } from "./platform/db/backup/backup";
 import { type Database, DatabaseLockedError, openDatabase } from "./platform/db/database";
 import { migrate } from "./platform/db/migrate";
+import { HttpError } from "./platform/http/errors";
 
 const USAGE = `usage: orbit <command> [options]
 
@@ -26,6 +32,7 @@ commands:
              [--map "ФИО=fullName,Телефон=phones"] [--delimiter ";"] [--resume ID]
   backup     write every table to a file as of one moment: <file.orbit-backup>
   restore    load a backup into a new, empty database (all or nothing): <file.orbit-backup>
+  import-prices  load an ERP price list of parts (CSV, UTF-8 or Windows-1251): <file.csv> [--source NAME]
 
 environment: DATABASE_URL (postgres://...; default: embedded PGlite in ORBIT_DATA_DIR=./data),
   PORT (3000), HOST, LOG_LEVEL, COOKIE_SECURE, SESSION_TTL_HOURS, ORBIT_DEMO_CLIENTS, ORBIT_DEMO_SEED`;
@@ -194,6 +201,35 @@ async function runBackup(config: Config, args: string[], direction: "backup" | "
   }
 }
 
+async function runPriceListImport(config: Config, args: string[]): Promise<void> {
+  const { values, positionals } = parse({
+    args,
+    allowPositionals: true,
+    options: { source: { type: "string" } },
+  });
+  const file = positionals[0];
+  if (!file) throw new UsageError("import-prices needs the price list file");
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
+  }
+  const ctx = await open(config);
+  try {
+    const source = values.source ?? basename(file);
+    const result = await ctx.db.transaction((tx) =>
+      importPriceList(tx, systemProcess("price-list"), decodePriceList(bytes), source),
+    );
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } catch (err) {
+    if (err instanceof HttpError) throw new UsageError(err.message);
+    throw err;
+  } finally {
+    await ctx.database.close();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   const config = loadConfig();
@@ -217,6 +253,8 @@ async function main(argv: string[]): Promise<void> {
     case "backup":
     case "restore":
       return runBackup(config, rest, command);
+    case "import-prices":
+      return runPriceListImport(config, rest);
     default:
       throw new UsageError(command ? `unknown command "${command}"` : "no command given");
   }

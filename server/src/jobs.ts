@@ -1,5 +1,7 @@
 import type { AppContext } from "./app";
 import { refreshSegments } from "./modules/engagement/segments.service";
+import { STATUS_QUEUE, type StatusChangeEvent } from "./modules/service/statusEvents";
+import { notifyClientOfStatus } from "./modules/service/statusNotifications";
 import { evaluateWorklists } from "./modules/tasks/evaluate.service";
 import { escalateCall } from "./modules/telephony/escalation.service";
 import { TELEPHONY_JOB } from "./modules/telephony/ingest.service";
@@ -24,6 +26,7 @@ export function jobHandlers(_ctx: Pick<AppContext, "matchers">): Record<string, 
       const { callId, step } = payload as { callId: number; step: number };
       return escalateCall(tx, callId, step);
     },
+    [STATUS_QUEUE]: async (tx, payload) => notifyClientOfStatus(tx, payload as StatusChangeEvent),
   };
 }
 

@@ -60,6 +60,16 @@ const TelephonySettingsPage = lazy(() =>
   import("./features/telephony/SettingsPage").then((m) => ({ default: m.TelephonySettingsPage })),
 );
 
+const PlanningBoardPage = lazy(() =>
+  import("./features/service/PlanningBoardPage").then((m) => ({ default: m.PlanningBoardPage })),
+);
+const WorkOrderPage = lazy(() =>
+  import("./features/service/WorkOrderPage").then((m) => ({ default: m.WorkOrderPage })),
+);
+const ServiceCatalogPage = lazy(() =>
+  import("./features/service/ServiceCatalogPage").then((m) => ({ default: m.ServiceCatalogPage })),
+);
+
 /**
  * The client card's one request starts with the route, alongside the card's code rather than after it:
  * the card is the page opened most often, and from a phone call, so it must be fast.
@@ -218,6 +228,30 @@ export function App() {
                 element={
                   <RequirePermission permission="telephony.manage">
                     <TelephonySettingsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="service/board"
+                element={
+                  <RequirePermission permission="service.work">
+                    <PlanningBoardPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="service/work-orders/:id"
+                element={
+                  <RequirePermission permission="service.work">
+                    <WorkOrderPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="service/catalog"
+                element={
+                  <RequirePermission permission="service.manage">
+                    <ServiceCatalogPage />
                   </RequirePermission>
                 }
               />

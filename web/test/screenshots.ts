@@ -73,6 +73,23 @@ try {
   await directorPage.getByRole("button", { name: "Прошлый месяц" }).click();
   await directorPage.waitForLoadState("networkidle");
   await shot("lifecycle", directorPage);
+  // The service advisor's day: the planning board of the dealership, then one of its work orders.
+  const advisor = await (
+    await browser.newContext({
+      baseURL: server.url,
+      viewport: DESKTOP,
+      locale: "ru-RU",
+      timezoneId: "Europe/Moscow",
+    })
+  ).newPage();
+  await signIn(advisor, "service");
+  await advisor.goto("/service/board");
+  await advisor.locator("[data-work-order]").first().waitFor();
+  await shot("service-board", advisor);
+  await advisor.locator("[data-work-order] a").first().click();
+  await advisor.getByRole("heading", { name: /Заказ-наряд/ }).waitFor();
+  await advisor.waitForLoadState("networkidle");
+  await shot("work-order", advisor);
 } finally {
   await browser.close();
   await server.close();

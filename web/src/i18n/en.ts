@@ -2,6 +2,7 @@ import { audit } from "./en/audit";
 import { clients } from "./en/clients";
 import { imports } from "./en/imports";
 import { scenarios } from "./en/scenarios";
+import { service } from "./en/service";
 import { shell } from "./en/shell";
 import { staff } from "./en/staff";
 import { tasks } from "./en/tasks";
@@ -20,4 +21,5 @@ export const en: Messages<typeof ru> = {
   ...tasks,
   ...scenarios,
   ...telephony,
+  ...service,
 };

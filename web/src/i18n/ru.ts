@@ -5,6 +5,7 @@ import { audit } from "./ru/audit";
 import { clients } from "./ru/clients";
 import { imports } from "./ru/imports";
 import { scenarios } from "./ru/scenarios";
+import { service } from "./ru/service";
 import { shell } from "./ru/shell";
 import { staff } from "./ru/staff";
 import { tasks } from "./ru/tasks";
@@ -21,4 +22,5 @@ export const ru = {
   ...tasks,
   ...scenarios,
   ...telephony,
+  ...service,
 };

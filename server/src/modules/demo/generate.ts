@@ -18,6 +18,7 @@ import { createRng } from "./random";
 import { seedStaff } from "./seedStaff";
 import { demoStaffRoster } from "./staffRoster";
 import { seedStock } from "./stock";
+import { planDemoWorkshops, seedDemoWorkshops } from "./workshop";
 import { type CopyBatch, type TableName, WORLD_TABLES } from "./world";
 
 export interface DemoOptions {
@@ -36,6 +37,7 @@ export interface DemoSummary {
   dealerships: number;
   staff: number;
   stock: number;
+  workshop: { planned: number; unplanned: number; lines: number; seconds: number };
   rows: Partial<Record<TableName, number>>;
   matching: { merged: number; queued: number; seconds: number } | "skipped";
   worklists: {
@@ -67,6 +69,7 @@ export async function generateDemoGroup(database: Database, options: DemoOptions
   const org = await seedStaff(database.db, demoStaffRoster(root.fork("staff")));
   const dealerships = DEMO_DEALERSHIPS.map((d) => ({ ...d, id: org.dealershipIds.get(d.code)! }));
   const stock = await seedStock(database, dealerships, root.fork("stock"), today);
+  await seedDemoWorkshops(database.db, dealerships, root.fork("workshop"));
   const job: ClientsJob = {
     seed: options.seed,
     asOf,
@@ -88,6 +91,14 @@ export async function generateDemoGroup(database: Database, options: DemoOptions
     useWorker(options) ? generateInWorker(job, write, progress) : generateClients(job, write, progress),
   );
   await resetSequences(database);
+  // The workshop's midday: yesterday's and today's jobs and the coming weeks' bookings on the boards.
+  const workshop = await planDemoWorkshops(
+    database,
+    asOf,
+    new Date(`${asOf}T09:00:00Z`),
+    root.fork("workshop-plan"),
+    options.log,
+  );
   options.log.info(
     { clients: options.clients, seconds: (Date.now() - started) / 1000 },
     "demo history written",
@@ -105,6 +116,7 @@ export async function generateDemoGroup(database: Database, options: DemoOptions
     dealerships: dealerships.length,
     staff: org.staff.length,
     stock,
+    workshop,
     rows: counts,
     matching,
     worklists,

@@ -23,6 +23,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "reports.read",
     "calls.listen",
     "telephony.manage",
+    "service.work",
+    "service.manage",
   ],
   sales_manager: [
     ...everyone,
@@ -34,12 +36,20 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "calls.listen",
   ],
   salesperson: everyone,
-  service_advisor: everyone,
-  call_center_operator: everyone,
+  // Advisors plan the workshop and run work orders; the call centre and personal managers book visits.
+  service_advisor: [...everyone, "service.work"],
+  call_center_operator: [...everyone, "service.work"],
   // The head of the contact centre listens to calls and sets its scripts, escalation and points.
-  call_center_head: [...everyone, "staff.read", "reports.read", "calls.listen", "telephony.manage"],
+  call_center_head: [
+    ...everyone,
+    "service.work",
+    "staff.read",
+    "reports.read",
+    "calls.listen",
+    "telephony.manage",
+  ],
   fi_specialist: everyone,
-  personal_manager: everyone,
+  personal_manager: [...everyone, "service.work"],
   marketer: ["dealerships.read", "clients.read", "clients.import", "scenarios.manage", "reports.read"],
 };
 

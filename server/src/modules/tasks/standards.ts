@@ -114,12 +114,14 @@ export function needsQuery(standard: Standard, today: string): SQL | null {
     }
     case "maintenance": {
       const p = STANDARD_PARAMS.maintenance.parse(standard.params);
-      // Today's mileage from the car's last two readings (the card's estimator does the careful work; a
-      // campaign over a million cars takes the straight line), and the last maintenance.
+      // The model's own maintenance interval (the service catalog's schedule) where there is one, the
+      // standard's parameters otherwise. Today's mileage from the car's last two readings (the card's
+      // estimator does the careful work; a campaign over a million cars takes the straight line), and
+      // the last maintenance.
       return sql`SELECT c.party_id, c.vehicle_id, coalesce(ls.dealership_id, pa.home_dealership_id) AS dealership_id,
                  NULL::int AS owner_user_id,
                  'maintenance:' || c.vehicle_id || ':' || coalesce(ls.on_day, v.first_registered_on, c.valid_from) AS need_key,
-                 CASE WHEN est.km - coalesce(ls.km, 0) >= ${int(p.intervalKm - p.leadKm)} THEN 'maintenance_due_km' ELSE 'maintenance_due_time' END AS reason_code,
+                 CASE WHEN est.km - coalesce(ls.km, 0) >= iv.km - ${int(p.leadKm)} THEN 'maintenance_due_km' ELSE 'maintenance_due_time' END AS reason_code,
                  jsonb_build_object('car', ${car}, 'km', est.km, 'sinceKm', est.km - coalesce(ls.km, 0),
                    'since', coalesce(ls.on_day, v.first_registered_on, c.valid_from)) AS reason_params,
                  ${t} AS due_on, ${t} - floor(greatest(due.by_km, due.by_time))::int + ${int(p.windowDays)} AS window_end,
@@ -127,6 +129,9 @@ export function needsQuery(standard: Standard, today: string): SQL | null {
             FROM ${carsOn(t)} c
             JOIN vehicles v ON v.id = c.vehicle_id
             JOIN parties pa ON pa.id = c.party_id
+            LEFT JOIN maintenance_schedules ms ON ms.make = v.make AND ms.model = v.model
+            CROSS JOIN LATERAL (SELECT coalesce(ms.interval_km, ${int(p.intervalKm)}) AS km,
+                                       coalesce(ms.interval_months, ${int(p.intervalMonths)}) AS months) iv
             LEFT JOIN LATERAL (
               SELECT w.opened_at::date AS on_day, w.mileage_km AS km, w.dealership_id FROM work_orders w
                WHERE w.vehicle_id = c.vehicle_id AND w.kind = 'maintenance' AND w.status = 'delivered'
@@ -145,9 +150,9 @@ export function needsQuery(standard: Standard, today: string): SQL | null {
             CROSS JOIN LATERAL (SELECT round(est0.km)::int AS km) est
             CROSS JOIN LATERAL (SELECT
                  -- Days since the car became due by mileage (at its daily rate) and by time; negative: not yet.
-                 (est.km - coalesce(ls.km, 0) - ${int(p.intervalKm - p.leadKm)}) / greatest(est0.rate, 1.0) AS by_km,
+                 (est.km - coalesce(ls.km, 0) - (iv.km - ${int(p.leadKm)})) / greatest(est0.rate, 1.0) AS by_km,
                  ${t} - (coalesce(ls.on_day, v.first_registered_on, c.valid_from)
-                         + make_interval(months => ${int(p.intervalMonths)}) - make_interval(days => ${int(p.leadDays)}))::date AS by_time) due
+                         + make_interval(months => iv.months) - make_interval(days => ${int(p.leadDays)}))::date AS by_time) due
            -- Due since whichever came first; overdue for longer than maxOverdueDays is a missed point, not today's call.
            WHERE greatest(due.by_km, due.by_time) BETWEEN 0 AND ${int(p.maxOverdueDays)}`;
     }

@@ -5,7 +5,7 @@ import { conflict, forbidden, invalid, notFound } from "../../platform/http/erro
 import { recordAction } from "../audit/service";
 import { openDeal } from "../deals/leads.service";
 import { interactions } from "../engagement/schema";
-import { bookVisit, type VisitBooking } from "../service/bookings.service";
+import { bookVisit } from "../service/bookings.service";
 import type { ActingAs, Actor } from "../staff/actor";
 import { nextAttempt, queuesOf } from "./queues";
 import { contactPolicy, lifecyclePoints, tasks } from "./schema";
@@ -214,7 +214,7 @@ export async function recordOutcome(
     dueAt = at;
   }
   const result = input.booking
-    ? await makeBooking(db, actor, t, input.booking, now)
+    ? await makeBooking(db, actor, by, t, input.booking, now)
     : input.result
       ? await checkResult(db, t, input.result)
       : null;
@@ -293,7 +293,7 @@ export async function rescheduleTask(
 
 type Result = { type: "work_order" | "deal"; id: number };
 
-const WORK_BY_REASON: Record<string, VisitBooking["kind"]> = {
+const WORK_BY_REASON: Record<string, NonNullable<NonNullable<TaskOutcomeInput["booking"]>["kind"]>> = {
   maintenance_due_km: "maintenance",
   maintenance_due_time: "maintenance",
   tyres_summer: "tyres",
@@ -308,6 +308,7 @@ const WORK_BY_REASON: Record<string, VisitBooking["kind"]> = {
 async function makeBooking(
   db: Db,
   actor: Actor,
+  by: ActingAs,
   t: TaskRow,
   booking: NonNullable<TaskOutcomeInput["booking"]>,
   now: Date,
@@ -318,14 +319,15 @@ async function makeBooking(
     const vehicleId = booking.vehicleId ?? t.vehicle_id;
     if (!vehicleId) throw invalid("body.booking.vehicleId", "say which car comes in");
     const kind = booking.kind ?? WORK_BY_REASON[t.reason_code] ?? "repair";
-    const visit = await bookVisit(db, {
+    const visit = await bookVisit(db, by, {
       dealershipId: t.dealership_id,
       partyId: t.party_id,
       vehicleId,
       kind,
-      summary: typeof t.reason_params.work === "string" ? t.reason_params.work : kind,
+      ...(typeof t.reason_params.work === "string" ? { summary: t.reason_params.work } : {}),
       at,
       channel: t.source === "scenario" ? "scenario" : "call",
+      advisorId: actor.role === "service_advisor" ? actor.userId : null,
     });
     return { type: "work_order", id: visit.id };
   }
@@ -351,4 +353,35 @@ async function checkResult(db: Db, t: TaskRow, result: Result): Promise<Result> 
   if (!row) throw invalid("body.result.id", `no such ${result.type}`);
   if (row.party_id !== t.party_id) throw invalid("body.result.id", `the ${result.type} is another client's`);
   return result;
+}
+
+/**
+ * A follow-up call a service makes for itself (the NPS survey after a visit): one per need key, in the
+ * dealership's service queue, due from `dueAt` until `windowEnd`.
+ */
+export async function createFollowUpTask(
+  db: Db,
+  f: {
+    partyId: number;
+    vehicleId: number | null;
+    dealershipId: number;
+    reasonCode: string;
+    reasonParams: Record<string, unknown>;
+    needKey: string;
+    dueAt: Date;
+    windowEnd: Date;
+    assigneeUserId: number | null;
+  },
+): Promise<number | null> {
+  const [row] = await execRows<{ id: number }>(
+    db,
+    sql`INSERT INTO tasks (kind, party_id, vehicle_id, reason_code, reason_params, need_key, source, dealership_id, queue,
+                           assignee_user_id, priority, due_at, window_end, sla_at)
+        VALUES ('call', ${f.partyId}, ${f.vehicleId}, ${f.reasonCode}, ${JSON.stringify(f.reasonParams)}::jsonb, ${f.needKey},
+                'manual', ${f.dealershipId}, 'service', ${f.assigneeUserId}, 2, ${f.dueAt.toISOString()}::timestamptz,
+                ${f.windowEnd.toISOString()}::timestamptz, ${new Date(f.dueAt.getTime() + 86_400_000).toISOString()}::timestamptz)
+        ON CONFLICT (need_key) WHERE status = 'open' DO NOTHING
+        RETURNING id`,
+  );
+  return row?.id ?? null;
 }

@@ -279,9 +279,25 @@ describe("a service invitation", () => {
     const list = (await t.as(operator, "GET", "/api/tasks?scope=queue&limit=200")).json() as {
       tasks: Task[];
     };
-    const task = list.tasks.find((x) => x.queue === "service" && x.vehicleId !== null);
-    expect(task, "an unassigned service invitation").toBeDefined();
-    const at = new Date(Date.now() + 3 * 86_400_000);
+    const task = list.tasks.find(
+      (x) => x.queue === "service" && x.vehicleId !== null && x.reason.code.startsWith("maintenance_due"),
+    );
+    expect(task, "an unassigned maintenance invitation").toBeDefined();
+    // The client is told a time the workshop has free for the car's maintenance.
+    const slots = await t.as(
+      operator,
+      "GET",
+      `/api/service/slots?dealershipId=${task!.dealershipId}&vehicleId=${task!.vehicleId}&from=${new Date(Date.now() + 3 * 86_400_000).toISOString()}`,
+    );
+    expect(slots.statusCode, slots.body).toBe(200);
+    const at = new Date((slots.json() as { slots: { start: string }[] }).slots[0]!.start);
+    const taken = await t.as(operator, "POST", `/api/tasks/${task!.id}/outcome`, {
+      outcome: "booked",
+      booking: { at: new Date(Date.parse(at.toISOString().slice(0, 10)) + 1 * 3_600_000).toISOString() },
+    });
+    // 04:00 in Moscow: the workshop is closed, and the operator is told so at the field.
+    expect(taken.statusCode).toBe(409);
+    expect(taken.body).toContain("booking.at");
     const res = await t.as(operator, "POST", `/api/tasks/${task!.id}/outcome`, {
       outcome: "booked",
       booking: { at: at.toISOString() },

@@ -225,7 +225,7 @@ export async function handOver(
   if (input.kind === "booking") {
     const at = new Date(input.at);
     if (!(at > now)) throw invalid("body.at", "must be in the future");
-    const visit = await bookVisit(db, {
+    const visit = await bookVisit(db, by, {
       dealershipId,
       partyId: r.party_id,
       vehicleId: input.vehicleId,

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../platform/db/database";
-import { vehicleOwnerships, vehicles } from "./schema";
+import { mileageReadings, vehicleOwnerships, vehicles } from "./schema";
 import { decodeModelYear } from "./vin";
 
 export interface VehicleFacts {
@@ -55,4 +55,14 @@ export async function attachVehicleByVin(
       .values({ vehicleId: vehicle.id, partyId, validFrom: since, sourceSystem });
   }
   return vehicle.id;
+}
+
+/** An odometer reading taken in the workshop (at arrival or delivery). */
+export async function recordServiceMileage(
+  db: Db,
+  vehicleId: number,
+  day: string,
+  km: number,
+): Promise<void> {
+  await db.insert(mileageReadings).values({ vehicleId, readOn: day, km, source: "service" });
 }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { type SQL, sql } from "drizzle-orm";
@@ -219,7 +220,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   let client: PGlite;
   try {
     client = await PGlite.create(dataDir ? join(dataDir, "pg") : undefined, {
-      extensions: { pg_trgm, unaccent },
+      extensions: { btree_gist, pg_trgm, unaccent },
     });
   } catch (err) {
     release();

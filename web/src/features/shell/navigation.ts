@@ -2,6 +2,7 @@ import type { Permission } from "@orbit/contracts";
 import {
   type Icon,
   IconAdjustmentsHorizontal,
+  IconCalendarTime,
   IconChartDonut,
   IconChecklist,
   IconCoins,
@@ -13,6 +14,7 @@ import {
   IconPhoneX,
   IconPlugConnected,
   IconRoute,
+  IconTool,
   IconUserPlus,
   IconUsers,
 } from "@tabler/icons-react";
@@ -23,6 +25,7 @@ export const NAV_ITEMS = [
   { to: "/worklist", label: "nav.worklist", icon: IconChecklist, permission: "tasks.work" },
   { to: "/calls", label: "nav.calls", icon: IconPhoneX, permission: "tasks.work" },
   { to: "/points", label: "nav.points", icon: IconCoins, permission: "tasks.work" },
+  { to: "/service/board", label: "nav.serviceBoard", icon: IconCalendarTime, permission: "service.work" },
   { to: "/clients/new", label: "nav.newClient", icon: IconUserPlus, permission: "clients.write" },
   {
     to: "/duplicates",
@@ -42,6 +45,7 @@ export const NAV_ITEMS = [
     permission: "scenarios.manage",
   },
   { to: "/contact-centre", label: "nav.contactCentre", icon: IconHeadset, permission: "telephony.manage" },
+  { to: "/service/catalog", label: "nav.serviceCatalog", icon: IconTool, permission: "service.manage" },
   { to: "/staff", label: "nav.staff", icon: IconUsers, permission: "staff.read" },
   { to: "/audit", label: "nav.audit", icon: IconHistory, permission: "audit.read" },
 ] as const satisfies readonly {

@@ -1,9 +1,11 @@
-import { Badge, Group, Stack, Text } from "@mantine/core";
+import { Anchor, Badge, Group, Stack, Text } from "@mantine/core";
 import type { CardWorkOrder } from "@orbit/contracts";
 import { IconTool } from "@tabler/icons-react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
 import { useFormat } from "../../i18n/format";
+import { can, useCurrentUser } from "../auth/session";
 import { joinParts, useCardLabels } from "./labels";
 import { DIVIDED, Empty, Section, useFolded } from "./Section";
 
@@ -35,6 +37,8 @@ function WorkOrderRow({ order: w, divided }: { order: CardWorkOrder; divided: bo
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useCardLabels();
+  // Those who work the workshop open the work order from here.
+  const opens = can(useCurrentUser(), "service.work");
   const done = w.status === "delivered";
   return (
     <li style={divided ? DIVIDED : undefined}>
@@ -63,8 +67,16 @@ function WorkOrderRow({ order: w, divided }: { order: CardWorkOrder; divided: bo
         {w.summary}
       </Text>
       <Text size="xs" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+        {opens && (
+          <>
+            <Anchor component={Link} to={`/service/work-orders/${w.id}`} size="xs">
+              № {w.number}
+            </Anchor>
+            {" · "}
+          </>
+        )}
         {joinParts(
-          `№ ${w.number}`,
+          !opens && `№ ${w.number}`,
           w.vehicle,
           w.mileageKm !== null && t("card.mileageKm", { km: format.number(w.mileageKm) }),
           w.advisor && t("card.advisor", { name: w.advisor }),

@@ -76,6 +76,8 @@ export const shell: Messages<typeof ru> = {
     scenarios: "Scenarios",
     eventSources: "Event sources",
     lifecycle: "Lifecycle",
+    serviceBoard: "Workshop planning",
+    serviceCatalog: "Service master data",
     pendingDuplicates_one: "{{count, number}} pair awaits review",
     pendingDuplicates_other: "{{count, number}} pairs await review",
     openMenu: "Open menu",

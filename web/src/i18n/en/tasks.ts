@@ -163,6 +163,8 @@ export const tasks: Messages<typeof ru> = {
       web_request: "Web request: {{topic}} — call the client back",
       missed_call: "Missed call at {{at}} from {{phone}} — call back",
       call_handover: "Passed on by the contact centre ({{operator}}): {{note}}",
+      nps_survey:
+        "Visit on work order {{number}} ({{deliveredOn}}) — ask how the client rates it (NPS) and what to improve",
     },
     reasonTitles: {
       after_delivery_day: "Call after delivery",
@@ -186,6 +188,7 @@ export const tasks: Messages<typeof ru> = {
       call_in: "Incoming call",
       call_out: "Outgoing call",
       call_missed: "Missed call",
+      nps_survey: "Visit rating (NPS)",
     },
     cardTitle: "Open tasks",
     cardAct: "Record a call",

@@ -73,6 +73,8 @@ export const shell = {
     scenarios: "Сценарии",
     eventSources: "Источники событий",
     lifecycle: "Жизненный цикл",
+    serviceBoard: "Планирование сервиса",
+    serviceCatalog: "Справочники сервиса",
     pendingDuplicates_one: "{{count, number}} пара ждёт проверки",
     pendingDuplicates_few: "{{count, number}} пары ждут проверки",
     pendingDuplicates_many: "{{count, number}} пар ждут проверки",

@@ -162,6 +162,8 @@ export const tasks = {
       web_request: "Заявка с сайта: {{topic}} — перезвонить клиенту",
       missed_call: "Пропущенный звонок {{at}} с номера {{phone}} — перезвонить",
       call_handover: "Клиент передан оператором ({{operator}}): {{note}}",
+      nps_survey:
+        "Визит по заказ-наряду {{number}} ({{deliveredOn}}) — узнать оценку визита (NPS) и что улучшить",
     },
     reasonTitles: {
       after_delivery_day: "Звонок после выдачи",
@@ -185,6 +187,7 @@ export const tasks = {
       call_in: "Входящий звонок",
       call_out: "Исходящий звонок",
       call_missed: "Пропущенный звонок",
+      nps_survey: "Оценка визита (NPS)",
     },
     cardTitle: "Открытые задачи",
     cardAct: "Записать звонок",
