@@ -35,6 +35,7 @@ export const PERMISSIONS = [
   "tasks.work",
   "tasks.manage",
   "scenarios.manage",
+  "propensity.manage",
   "reports.read",
 ] as const;
 export const Permission = z.enum(PERMISSIONS);

@@ -18,6 +18,7 @@ import { importRoutes } from "./modules/identity/import/routes";
 import type { MatcherProvider } from "./modules/identity/matcher";
 import { identityRoutes } from "./modules/identity/routes";
 import { scenarioRoutes } from "./modules/scenarios/routes";
+import { propensityRoutes } from "./modules/scoring/routes";
 import { registerAccessControl } from "./modules/staff/accessControl";
 import { staffRoutes } from "./modules/staff/routes";
 import { taskRoutes } from "./modules/tasks/routes";
@@ -84,6 +85,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(workspaceRoutes, ctx);
   await app.register(taskRoutes, ctx);
   await app.register(scenarioRoutes, ctx);
+  await app.register(propensityRoutes, ctx);
 
   if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
   return app;

@@ -28,7 +28,7 @@ describe("propensity metrics", () => {
     expect(bands[0]!.predicted).toBeLessThan(bands[4]!.predicted);
     expect(bands[0]!.observed).toBeLessThan(bands[4]!.observed);
     const e = evaluate(scores, y);
-    expect(e.positives).toBe(y.reduce((a, b) => a + b, 0));
+    expect(e.positives).toBe(y.reduce((a: number, b) => a + b, 0));
     expect(e.auc).toBeGreaterThan(0.75);
   });
 });

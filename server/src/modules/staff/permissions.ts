@@ -14,6 +14,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "clients.import",
     "tasks.manage",
     "scenarios.manage",
+    "propensity.manage",
     "reports.read",
   ],
   sales_manager: [...everyone, "staff.read", "audit.read", "clients.merge", "tasks.manage", "reports.read"],
@@ -22,7 +23,14 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   call_center_operator: everyone,
   fi_specialist: everyone,
   personal_manager: everyone,
-  marketer: ["dealerships.read", "clients.read", "clients.import", "scenarios.manage", "reports.read"],
+  marketer: [
+    "dealerships.read",
+    "clients.read",
+    "clients.import",
+    "scenarios.manage",
+    "propensity.manage",
+    "reports.read",
+  ],
 };
 
 export function permissionsOf(role: Role): readonly Permission[] {
