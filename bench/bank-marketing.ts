@@ -23,7 +23,11 @@ interface Table {
 function load(): Table {
   const path = join(datasetsRoot(), "propensity", "bank-marketing", "bank-additional-full.csv");
   const lines = readFileSync(path, "utf8").trim().split("\n");
-  const split = (l: string) => l.trim().split(";").map((v) => v.replace(/^"|"$/g, ""));
+  const split = (l: string) =>
+    l
+      .trim()
+      .split(";")
+      .map((v) => v.replace(/^"|"$/g, ""));
   const header = split(lines[0]!);
   const target = header.indexOf("y");
   const drop = new Set([target, header.indexOf("duration")]);
@@ -38,7 +42,9 @@ function load(): Table {
 
 /** Numeric columns as numbers; categories as codes fitted on the training rows (unknown later: missing). */
 function encodeForTrees(t: Table, trainIdx: number[], idx: number[]): Dataset {
-  const numeric = t.names.map((_, c) => trainIdx.every((i) => t.rows[i]![c] !== "" && !Number.isNaN(Number(t.rows[i]![c]))));
+  const numeric = t.names.map((_, c) =>
+    trainIdx.every((i) => t.rows[i]![c] !== "" && !Number.isNaN(Number(t.rows[i]![c]))),
+  );
   const codes = t.names.map((_, c) => {
     if (numeric[c]) return null;
     // Categories ordered by their training outcome rate: a tree then splits them like an ordered feature.
@@ -67,7 +73,11 @@ function fitTrees(t: Table, trainIdx: number[], testIdx: number[]): Float64Array
   // Early stopping on every tenth training row, as Orbit's training does (a spread, not the latest rows).
   const fitIdx = trainIdx.filter((_, k) => k % 10 !== 0);
   const train = encodeForTrees(t, fitIdx, fitIdx);
-  const valid = encodeForTrees(t, fitIdx, trainIdx.filter((_, k) => k % 10 === 0));
+  const valid = encodeForTrees(
+    t,
+    fitIdx,
+    trainIdx.filter((_, k) => k % 10 === 0),
+  );
   const { model } = trainGbdt(t.names, train, valid, DEFAULT_PARAMS);
   const test = encodeForTrees(t, fitIdx, testIdx);
   const margins = new Float64Array(test.rows);
@@ -128,13 +138,21 @@ const f3 = (v: number | null) => (v === null ? "—" : v.toFixed(3));
 
 function report(label: string, scores: Float64Array, y: Uint8Array) {
   const e = evaluate(scores, y);
-  return { label, auc: e.auc ?? 0, ap: e.averagePrecision ?? 0, top10: e.top10.capture ?? 0, top20: e.top20.capture ?? 0 };
+  return {
+    label,
+    auc: e.auc ?? 0,
+    ap: e.averagePrecision ?? 0,
+    top10: e.top10.capture ?? 0,
+    top20: e.top20.capture ?? 0,
+  };
 }
 
 export default async function bankMarketing(): Promise<void> {
   const t = load();
   const n = t.rows.length;
-  console.log(`UCI Bank Marketing: ${n} contacts, ${t.y.reduce((a, b) => a + b, 0)} subscribed, ${t.names.length} features (duration dropped)`);
+  console.log(
+    `UCI Bank Marketing: ${n} contacts, ${t.y.reduce((a, b) => a + b, 0)} subscribed, ${t.names.length} features (duration dropped)`,
+  );
   console.log(`machine: ${await machine()}`);
   const all = Array.from({ length: n }, (_, i) => i);
   const cut = Math.floor(n * 0.8);
@@ -145,7 +163,11 @@ export default async function bankMarketing(): Promise<void> {
   const trees = report("Orbit GBDT", fitTrees(t, forwardTrain, forwardTest), yTest);
   const treeSeconds = (performance.now() - started) / 1000;
   started = performance.now();
-  const logistic = report("logistic regression (reference)", fitLogistic(t, forwardTrain, forwardTest), yTest);
+  const logistic = report(
+    "logistic regression (reference)",
+    fitLogistic(t, forwardTrain, forwardTest),
+    yTest,
+  );
   const lrSeconds = (performance.now() - started) / 1000;
 
   // 5-fold cross-validation over a fixed shuffle.

@@ -84,7 +84,7 @@ export const PropensityOverview = z.object({
   families: z.array(
     OfferFamilyConfig.extend({
       /** The version scoring clients now; null: the rules are used. */
-      active: ModelVersion.nullable(),
+      liveModel: ModelVersion.nullable(),
       versions: z.array(ModelVersion),
     }),
   ),

@@ -149,7 +149,10 @@ export type TimelinePage = z.infer<typeof TimelinePage>;
 export const OfferFamily = z.string().min(1).max(40);
 export type OfferFamily = z.infer<typeof OfferFamily>;
 
-export const OfferReason = z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) });
+export const OfferReason = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
 
 /**
  * What to offer the client now and why. `reason.code` and its parameters are rendered in the

@@ -15,7 +15,9 @@ export function jobHandlers(ctx: Pick<AppContext, "matchers" | "database">): Rec
     // A new version of every family's model, then a scoring run with it.
     [TRAIN_QUEUE]: async (tx, payload, job) => {
       const { requestedBy = null } = (payload ?? {}) as { requestedBy?: number | null };
-      const by = requestedBy ? { userId: requestedBy, role: "system:propensity", dealershipId: null, requestId: null } : null;
+      const by = requestedBy
+        ? { userId: requestedBy, role: "system:propensity", dealershipId: null, requestId: null }
+        : null;
       const families = await trainPropensityModels(ctx.database, tx, { today: dealerDay(), by });
       await enqueue(tx, SCORE_QUEUE, {}, { dedupeKey: `propensity-score:after-training:${job.id}` });
       return { families };
@@ -47,7 +49,9 @@ export const scheduleWorklists: PeriodicTask = {
     const now = new Date();
     const queued: string[] = [];
     const week = isoWeek(dealerDay(now));
-    if (await enqueue(database.db, TRAIN_QUEUE, {}, { dedupeKey: `propensity-train:${week}`, maxAttempts: 2 })) {
+    if (
+      await enqueue(database.db, TRAIN_QUEUE, {}, { dedupeKey: `propensity-train:${week}`, maxAttempts: 2 })
+    ) {
       queued.push("training");
     }
     if (
@@ -82,6 +86,10 @@ export function isoWeek(day: string): string {
   d.setUTCDate(d.getUTCDate() - weekday + 3);
   const year = d.getUTCFullYear();
   const firstThursday = new Date(Date.UTC(year, 0, 4));
-  const week = 1 + Math.round(((d.getTime() - firstThursday.getTime()) / 86_400_000 - 3 + ((firstThursday.getUTCDay() + 6) % 7)) / 7);
+  const week =
+    1 +
+    Math.round(
+      ((d.getTime() - firstThursday.getTime()) / 86_400_000 - 3 + ((firstThursday.getUTCDay() + 6) % 7)) / 7,
+    );
   return `${year}-W${String(week).padStart(2, "0")}`;
 }

@@ -49,6 +49,9 @@ const ScenariosPage = lazy(() =>
 const EventSourcesPage = lazy(() =>
   import("./features/scenarios/EventSourcesPage").then((m) => ({ default: m.EventSourcesPage })),
 );
+const PropensityPage = lazy(() =>
+  import("./features/propensity/PropensityPage").then((m) => ({ default: m.PropensityPage })),
+);
 
 /**
  * The client card's one request starts with the route, alongside the card's code rather than after it:
@@ -176,6 +179,14 @@ export function App() {
                 element={
                   <RequirePermission permission="scenarios.manage">
                     <EventSourcesPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="propensity"
+                element={
+                  <RequirePermission permission="propensity.manage">
+                    <PropensityPage />
                   </RequirePermission>
                 }
               />

@@ -1,6 +1,7 @@
 import { audit } from "./en/audit";
 import { clients } from "./en/clients";
 import { imports } from "./en/imports";
+import { propensity } from "./en/propensity";
 import { scenarios } from "./en/scenarios";
 import { shell } from "./en/shell";
 import { staff } from "./en/staff";
@@ -18,4 +19,5 @@ export const en: Messages<typeof ru> = {
   ...imports,
   ...tasks,
   ...scenarios,
+  ...propensity,
 };

@@ -4,6 +4,7 @@
 import { audit } from "./ru/audit";
 import { clients } from "./ru/clients";
 import { imports } from "./ru/imports";
+import { propensity } from "./ru/propensity";
 import { scenarios } from "./ru/scenarios";
 import { shell } from "./ru/shell";
 import { staff } from "./ru/staff";
@@ -19,4 +20,5 @@ export const ru = {
   ...imports,
   ...tasks,
   ...scenarios,
+  ...propensity,
 };

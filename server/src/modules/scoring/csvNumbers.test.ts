@@ -18,7 +18,9 @@ describe("NumberCsvReader", () => {
   });
 
   it("refuses text where numbers are expected and rows of the wrong width", () => {
-    expect(() => new NumberCsvReader(2, () => {}).push(new TextEncoder().encode("1,x\n"))).toThrow(/not a number/);
+    expect(() => new NumberCsvReader(2, () => {}).push(new TextEncoder().encode("1,x\n"))).toThrow(
+      /not a number/,
+    );
     expect(() => new NumberCsvReader(3, () => {}).push(new TextEncoder().encode("1,2\n"))).toThrow(/columns/);
   });
 });

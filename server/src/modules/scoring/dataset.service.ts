@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../../platform/db/database";
 import { NumberCsvReader } from "./csvNumbers";
-import { FEATURES, type FeatureQueryOptions, featureQuery } from "./features";
 import { type Family, labelSql } from "./families";
+import { FEATURES, type FeatureQueryOptions, featureQuery } from "./features";
 
 /** Rows read from the database: ids, the feature matrix, and a 0/1 outcome per family when asked. */
 export interface Rows {
@@ -64,7 +64,7 @@ class RowsBuilder {
     const i = this.count++;
     this.partyIds[i] = row[0]!;
     this.vehicleIds[i] = row[1]!;
-    this.dealershipIds[i] = row[2]! === row[2]! ? row[2]! : 0;
+    this.dealershipIds[i] = !Number.isNaN(row[2]!) ? row[2]! : 0;
     this.days[i] = day;
     this.feedback[i] = feedback ? 1 : 0;
     const nF = FEATURES.length;

@@ -34,7 +34,12 @@ function checkTarget(target: unknown) {
     field: ["body", "target", ...i.path].join("."),
     message: i.message,
   }));
-  throw new HttpError(400, "validation_failed", fields.map((f) => `${f.field}: ${f.message}`).join("; "), fields);
+  throw new HttpError(
+    400,
+    "validation_failed",
+    fields.map((f) => `${f.field}: ${f.message}`).join("; "),
+    fields,
+  );
 }
 
 /** A dealer's own offer family; its model is trained on the next training run. */
@@ -45,7 +50,10 @@ export async function createFamily(
 ): Promise<OfferFamilyConfig> {
   const target = checkTarget(input.target);
   const [existing] = await db.select().from(offerFamilies).where(eq(offerFamilies.code, input.code));
-  if (existing) throw conflict(`An offer family with code ${input.code} exists`, [{ field: "body.code", message: "taken" }]);
+  if (existing)
+    throw conflict(`An offer family with code ${input.code} exists`, [
+      { field: "body.code", message: "taken" },
+    ]);
   const [row] = await db
     .insert(offerFamilies)
     .values({ ...input, target, builtIn: false, updatedByUserId: by.userId })

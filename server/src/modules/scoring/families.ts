@@ -77,7 +77,8 @@ export function labelSql(f: Family, t: SQL): SQL {
  * paid last time when Orbit knows it.
  */
 export function offerValue(f: Pick<Family, "code" | "target" | "valueRub">, premiumRub: number): number {
-  if (f.target.source === "policy" && premiumRub === premiumRub && premiumRub > 0) return Math.round(premiumRub);
+  if (f.target.source === "policy" && !Number.isNaN(premiumRub) && premiumRub > 0)
+    return Math.round(premiumRub);
   return f.valueRub;
 }
 

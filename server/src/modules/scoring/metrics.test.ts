@@ -15,7 +15,11 @@ describe("propensity metrics", () => {
 
   it("average precision and precision at the top follow the ranking", () => {
     expect(averagePrecision([0.9, 0.8, 0.7, 0.6], [1, 0, 1, 0])).toBeCloseTo((1 + 2 / 3) / 2, 10);
-    const top = atTop([0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05], [1, 0, 0, 0, 1, 0, 0, 0, 0, 1], 0.2);
+    const top = atTop(
+      [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05],
+      [1, 0, 0, 0, 1, 0, 0, 0, 0, 1],
+      0.2,
+    );
     expect(top).toEqual({ k: 2, precision: 0.5, capture: 1 / 3 });
   });
 

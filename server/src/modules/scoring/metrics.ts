@@ -13,7 +13,9 @@ function rankDescending(scores: ArrayLike<number>): Uint32Array {
  * who did not (tied scores count half). Null when only one class is present.
  */
 export function rocAuc(scores: ArrayLike<number>, y: ArrayLike<number>): number | null {
-  const idx = Uint32Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
+  const idx = Uint32Array.from({ length: scores.length }, (_, i) => i).sort(
+    (a, b) => scores[a]! - scores[b]!,
+  );
   let positives = 0;
   let rankSum = 0;
   for (let i = 0; i < idx.length; ) {
@@ -66,7 +68,11 @@ export function atTop(
       if (i < k) hits++;
     }
   }
-  return { k, precision: idx.length ? hits / Math.min(k, idx.length) : null, capture: total ? hits / total : null };
+  return {
+    k,
+    precision: idx.length ? hits / Math.min(k, idx.length) : null,
+    capture: total ? hits / total : null,
+  };
 }
 
 export interface CalibrationBin {
@@ -84,7 +90,9 @@ export interface CalibrationBin {
  * same number of rows): a calibrated model's bands lie on the diagonal.
  */
 export function calibration(scores: ArrayLike<number>, y: ArrayLike<number>, bands = 10): CalibrationBin[] {
-  const idx = Uint32Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
+  const idx = Uint32Array.from({ length: scores.length }, (_, i) => i).sort(
+    (a, b) => scores[a]! - scores[b]!,
+  );
   const out: CalibrationBin[] = [];
   for (let b = 0; b < bands; b++) {
     const from = Math.floor((b * idx.length) / bands);

@@ -79,7 +79,7 @@ export async function propensityOverview(db: Db): Promise<PropensityOverview> {
   return {
     families: families.map((f) => ({
       ...f,
-      active: versions.find((v) => v.family === f.code && v.status === "active") ?? null,
+      liveModel: versions.find((v) => v.family === f.code && v.status === "active") ?? null,
       versions: versions.filter((v) => v.family === f.code),
     })),
     lastRun: run

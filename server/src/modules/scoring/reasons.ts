@@ -15,13 +15,16 @@ const r = (x: number, step = 1) => Math.round(x / step) * step;
  */
 export function reasonFor(feature: Feature, v: (f: Feature) => number): Reason | null {
   const value = v(feature);
-  if (value !== value) return null;
+  if (Number.isNaN(value)) return null;
   switch (feature) {
     case "days_since_maintenance":
     case "km_since_maintenance":
       return {
         code: "since_maintenance",
-        params: { months: r(v("days_since_maintenance") / 30.44), km: r(Math.max(0, v("km_since_maintenance")), 100) },
+        params: {
+          months: r(v("days_since_maintenance") / 30.44),
+          km: r(Math.max(0, v("km_since_maintenance")), 100),
+        },
       };
     case "km":
     case "km_per_year":
@@ -31,18 +34,24 @@ export function reasonFor(feature: Feature, v: (f: Feature) => number): Reason |
     case "owned_years":
       return { code: "owned_years", params: { years: r(value, 0.1) } };
     case "warranty_days_left":
-      return value >= 0 ? { code: "warranty_ends_in", params: { days: value } } : { code: "warranty_ended", params: { days: -value } };
+      return value >= 0
+        ? { code: "warranty_ends_in", params: { days: value } }
+        : { code: "warranty_ended", params: { days: -value } };
     case "osago_days_left":
     case "kasko_days_left": {
       const kind = feature === "osago_days_left" ? "osago" : "kasko";
-      return value >= 0 ? { code: `${kind}_ends_in`, params: { days: value } } : { code: `${kind}_ended`, params: { days: -value } };
+      return value >= 0
+        ? { code: `${kind}_ends_in`, params: { days: value } }
+        : { code: `${kind}_ended`, params: { days: -value } };
     }
     case "policies_here":
       return { code: "policies_here", params: { count: value } };
     case "premium_rub":
       return { code: "premium", params: { rub: r(value, 100) } };
     case "credit_days_left":
-      return value >= 0 ? { code: "credit_ends_in", params: { days: value } } : { code: "credit_ended", params: { days: -value } };
+      return value >= 0
+        ? { code: "credit_ends_in", params: { days: value } }
+        : { code: "credit_ended", params: { days: -value } };
     case "maintenance_per_year":
       return { code: "services_regularly", params: { perYear: r(value, 0.1) } };
     case "days_since_visit":
@@ -85,7 +94,10 @@ export function reasonFor(feature: Feature, v: (f: Feature) => number): Reason |
       return { code: "last_web", params: { days: value } };
     case "calls_1y":
     case "reach_rate_1y":
-      return { code: "answers_calls", params: { calls: v("calls_1y"), percent: r((v("reach_rate_1y") || 0) * 100) } };
+      return {
+        code: "answers_calls",
+        params: { calls: v("calls_1y"), percent: r((v("reach_rate_1y") || 0) * 100) },
+      };
     case "nps":
       return { code: "nps", params: { score: value } };
     case "offers_accepted_1y":
@@ -118,7 +130,10 @@ export function topReasons(
     const i = index.get(f);
     return i === undefined ? Number.NaN : row[i]!;
   };
-  const order = features.map((_, i) => i).filter((i) => shares[i]! > 0.01).sort((a, b) => shares[b]! - shares[a]!);
+  const order = features
+    .map((_, i) => i)
+    .filter((i) => shares[i]! > 0.01)
+    .sort((a, b) => shares[b]! - shares[a]!);
   const out: Reason[] = [];
   const seen = new Set<string>();
   for (const i of order) {

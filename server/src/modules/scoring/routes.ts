@@ -15,7 +15,8 @@ export const propensityRoutes: FastifyPluginAsyncZod<AppContext> = async (app, {
     {
       schema: {
         tags: ["propensity"],
-        description: "Offer families, their model versions with holdout evaluation, and the last scoring run.",
+        description:
+          "Offer families, their model versions with holdout evaluation, and the last scoring run.",
         response: { 200: PropensityOverview },
       },
       config: { access: { permission: "propensity.manage" } },
@@ -34,7 +35,9 @@ export const propensityRoutes: FastifyPluginAsyncZod<AppContext> = async (app, {
       config: { access: { permission: "propensity.manage" } },
     },
     async (request, reply) => {
-      const queued = await db.transaction((tx) => requestTraining(tx, actingAs(actorOf(request), request.id)));
+      const queued = await db.transaction((tx) =>
+        requestTraining(tx, actingAs(actorOf(request), request.id)),
+      );
       return reply.status(202).send(queued);
     },
   );

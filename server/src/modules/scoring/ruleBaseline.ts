@@ -1,7 +1,7 @@
 import { FEATURES, type Feature } from "./features";
 
 const at = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<Feature, number>;
-const between = (v: number, lo: number, hi: number) => v === v && v >= lo && v <= hi;
+const between = (v: number, lo: number, hi: number) => !Number.isNaN(v) && v >= lo && v <= hi;
 
 /**
  * What the contact standards would have said about a feature row: 1 when a standard calls about the

@@ -4,7 +4,14 @@ import { NumberCsvReader } from "./csvNumbers";
 import { FEATURE_QUERY_SETTINGS } from "./dataset.service";
 import { type Family, offerValue, skipsOpenDeals } from "./families";
 import { FEATURES, featureQuery } from "./features";
-import { type CompiledModel, compile, contributions, type GbdtModel, marginsInto, sigmoid } from "./gbdt/model";
+import {
+  type CompiledModel,
+  compile,
+  contributions,
+  type GbdtModel,
+  marginsInto,
+  sigmoid,
+} from "./gbdt/model";
 import { topReasons } from "./reasons";
 import { offerFamilies, propensityModels, scoringRuns } from "./schema";
 
@@ -73,7 +80,11 @@ const csvJson = (v: unknown) => `"${JSON.stringify(v).replace(/"/g, '""')}"`;
  * connection while the next chunk is read; the run becomes visible when `db` (the job's transaction)
  * commits, and replaces the previous run.
  */
-export async function scoreClients(database: Database, db: Db, o: { today: string }): Promise<ScoringSummary> {
+export async function scoreClients(
+  database: Database,
+  db: Db,
+  o: { today: string },
+): Promise<ScoringSummary> {
   const started = performance.now();
   const scorers = await activeScorers(db);
   const [run] = await db.insert(scoringRuns).values({ scoredOn: o.today }).returning();
@@ -156,7 +167,7 @@ export async function scoreClients(database: Database, db: Db, o: { today: strin
     }
     party[n] = row[0]!;
     vehicle[n] = row[1]!;
-    dealership[n] = row[2]! === row[2]! ? row[2]! : 0;
+    dealership[n] = !Number.isNaN(row[2]!) ? row[2]! : 0;
     for (let f = 0; f < nF; f++) x[n * nF + f] = row[3 + f]!;
     n++;
     cars++;

@@ -1,10 +1,10 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { type Database, type Db, execRows } from "../../platform/db/database";
 import type { ActingAs } from "../staff/actor";
-import { type Rows, loadSnapshots } from "./dataset.service";
+import { loadSnapshots, type Rows } from "./dataset.service";
+import { type Family, skipsOpenDeals } from "./families";
 import { listFamilies } from "./families.service";
 import { FEATURES } from "./features";
-import { type Family, skipsOpenDeals } from "./families";
 import { compile, marginsInto, sigmoid } from "./gbdt/model";
 import { type Dataset, DEFAULT_PARAMS, type GbdtParams, trainGbdt } from "./gbdt/train";
 import { type Evaluation, evaluate } from "./metrics";
@@ -106,7 +106,10 @@ export async function trainPropensityModels(
            AND (t.created_at AT TIME ZONE 'Europe/Moscow')::date <= ${plan.holdoutTo}::date
          GROUP BY 1 ORDER BY 1`,
   );
-  const days = [...plan.trainDays, ...plan.holdoutDays].map((day, k) => ({ day, sample: { every, salt: k } }));
+  const days = [...plan.trainDays, ...plan.holdoutDays].map((day, k) => ({
+    day,
+    sample: { every, salt: k },
+  }));
   o.onProgress?.("reading training rows", { snapshots, sampleEvery: every, feedbackWeeks: feedback.length });
   const started = performance.now();
   const rows = await loadSnapshots(
@@ -136,7 +139,10 @@ export async function trainPropensityModels(
     for (const i of trainIdx) positives += labels[i]!;
     let holdoutPositives = 0;
     for (const i of holdoutIdx) holdoutPositives += labels[i]!;
-    const feedbackRows = where(rows.count, (i) => rows.feedback[i] === 1 && (isTrain(i) || isHoldout(i))).length;
+    const feedbackRows = where(
+      rows.count,
+      (i) => rows.feedback[i] === 1 && (isTrain(i) || isHoldout(i)),
+    ).length;
     const base = {
       family: family.code,
       trainFrom: plan.trainFrom,
@@ -157,21 +163,31 @@ export async function trainPropensityModels(
             ? "too_few_holdout_outcomes"
             : null;
     if (tooLittle) {
-      results.push(await saveVersion(db, { ...base, status: "fallback", fallbackReason: tooLittle }, null, null, 0));
+      results.push(
+        await saveVersion(db, { ...base, status: "fallback", fallbackReason: tooLittle }, null, null, 0),
+      );
       continue;
     }
     // Early stopping watches every tenth client (whole clients, so no client is on both sides).
     const fitIdx = trainIdx.filter((i) => rows.partyIds[i]! % 10 !== 0);
     const validIdx = trainIdx.filter((i) => rows.partyIds[i]! % 10 === 0);
     const params = { ...DEFAULT_PARAMS, ...o.params };
-    const fitted = trainGbdt(FEATURES, take(rows, fitIdx, family.code), take(rows, validIdx, family.code), params);
+    const fitted = trainGbdt(
+      FEATURES,
+      take(rows, fitIdx, family.code),
+      take(rows, validIdx, family.code),
+      params,
+    );
     const holdout = take(rows, holdoutIdx, family.code);
     const margins = new Float64Array(holdout.rows);
     marginsInto(compile(fitted.model), holdout.x, holdout.rows, holdout.features, margins);
     const rules = Float64Array.from(holdoutIdx, (r) =>
       ruleScore(family.code, rows.x.subarray(r * FEATURES.length, (r + 1) * FEATURES.length)),
     );
-    const evaluation = { model: evaluate(margins.map(sigmoid), holdout.y), rules: evaluate(rules, holdout.y) };
+    const evaluation = {
+      model: evaluate(margins.map(sigmoid), holdout.y),
+      rules: evaluate(rules, holdout.y),
+    };
     const beatsRules = (evaluation.model.auc ?? 0) > (evaluation.rules.auc ?? 0.5);
     let model = fitted.model;
     if (beatsRules && o.refit !== false) {
@@ -184,7 +200,11 @@ export async function trainPropensityModels(
     }
     const saved = await saveVersion(
       db,
-      { ...base, status: beatsRules ? "active" : "fallback", fallbackReason: beatsRules ? null : "not_better_than_rules" },
+      {
+        ...base,
+        status: beatsRules ? "active" : "fallback",
+        fallbackReason: beatsRules ? null : "not_better_than_rules",
+      },
       model,
       evaluation,
       Math.round(performance.now() - t0),

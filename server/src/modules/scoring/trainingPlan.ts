@@ -1,5 +1,6 @@
 const DAY = 86_400_000;
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+const addDays = (iso: string, n: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 export interface TrainingPlan {
   /** Snapshot days the model learns from: their outcomes were all known before the holdout starts. */

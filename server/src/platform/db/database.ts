@@ -261,7 +261,9 @@ export function inlineQuery(db: Db, query: SQL): string {
     if (typeof v === "boolean") return v ? "true" : "false";
     if (v instanceof Date) return `'${v.toISOString()}'`;
     if (Array.isArray(v)) {
-      const items = v.map((x) => (typeof x === "number" ? String(x) : `"${String(x).replace(/["\\]/g, "\\$&")}"`));
+      const items = v.map((x) =>
+        typeof x === "number" ? String(x) : `"${String(x).replace(/["\\]/g, "\\$&")}"`,
+      );
       return `'{${items.join(",").replace(/'/g, "''")}}'`;
     }
     return `'${String(v).replace(/'/g, "''")}'`;

@@ -70,6 +70,7 @@ export const shell: Messages<typeof ru> = {
     worklist: "Work list",
     standards: "Contact standards",
     scenarios: "Scenarios",
+    propensity: "Propensity models",
     eventSources: "Event sources",
     lifecycle: "Lifecycle",
     pendingDuplicates_one: "{{count, number}} pair awaits review",

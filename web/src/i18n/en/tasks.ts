@@ -161,6 +161,7 @@ export const tasks: Messages<typeof ru> = {
       abandoned_booking:
         "Started booking “{{work}}” online on {{startedAt}} and did not finish — help to book",
       web_request: "Web request: {{topic}} — call the client back",
+      next_best_offer: "{{family}} — probability {{probability}}, expected {{expectedRub}}: {{reasons}}",
     },
     reasonTitles: {
       after_delivery_day: "Call after delivery",
@@ -179,6 +180,7 @@ export const tasks: Messages<typeof ru> = {
       viewed_segment: "Interest on the site",
       abandoned_booking: "Unfinished online booking",
       web_request: "Web request",
+      next_best_offer: "Next best offer",
     },
     cardTitle: "Open tasks",
     cardAct: "Record a call",
@@ -330,12 +332,18 @@ export const tasks: Messages<typeof ru> = {
       quietHours: "Then quiet on the site for, hours",
       afterMinutes: "A booking is abandoned when not finished within, minutes",
       withinHours: "Events of the last, hours",
+      families: "Kinds of offer",
+      minProbability: "Probability at least, %",
+      minExpectedRub: "Expected value at least, ₽",
+      dailyLimit: "At most calls a day",
     },
     descriptions: {
       days: "Type a number and press Enter: e.g. 1, 7 and 90",
       everyMonths: "0 — no more calls",
       maxOverdueDays: "Those further overdue are invited for the next one",
       quietHours: "The client went quiet: no visits to the site for this long",
+      families: "Empty: every kind",
+      minExpectedRub: "Probability × the offer's value",
     },
     errors: {
       required: "Fill in this field",

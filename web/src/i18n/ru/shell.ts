@@ -67,6 +67,7 @@ export const shell = {
     worklist: "Рабочий список",
     standards: "Стандарты контактов",
     scenarios: "Сценарии",
+    propensity: "Прогнозные модели",
     eventSources: "Источники событий",
     lifecycle: "Жизненный цикл",
     pendingDuplicates_one: "{{count, number}} пара ждёт проверки",

@@ -119,7 +119,13 @@ export function personStory(
       const day = nextCarDay(c, car, c.traits);
       if (day === null || day <= car.from) return;
       shoppingFootprint(c, day);
-      car = purchase(c, { day, condition: "new", residence: person.residence, tradeIn: car, sourceSystem: source });
+      car = purchase(c, {
+        day,
+        condition: "new",
+        residence: person.residence,
+        tradeIn: car,
+        sourceSystem: source,
+      });
       cars.push(car);
     }
   };

@@ -108,7 +108,10 @@ export function extendedWarranty(c: ClientStory, car: OwnedCar, t: Traits, warra
     dayToIso(day),
     null,
   ]);
-  call(c, day - 1, "out", c.home.id, fi, "Продление гарантии", { vehicleId: car.vehicleId, outcome: "reached" });
+  call(c, day - 1, "out", c.home.id, fi, "Продление гарантии", {
+    vehicleId: car.vehicleId,
+    outcome: "reached",
+  });
   interaction(c.w, {
     partyId: c.partyId,
     day,

@@ -17,7 +17,7 @@ export function fitEdges(x: Float32Array, rows: number, features: number, maxBin
     // An even spread of rows rather than a random one: fitting twice gives the same edges.
     for (let k = 0; k < sample; k++) {
       const v = x[Math.floor(k * step) * features + f]!;
-      if (v === v) values[n++] = v;
+      if (!Number.isNaN(v)) values[n++] = v;
     }
     const sorted = values.subarray(0, n).sort();
     const distinct: number[] = [];
@@ -40,7 +40,7 @@ export function fitEdges(x: Float32Array, rows: number, features: number, maxBin
 
 /** The bin of one value: 0 for missing, else 1 + the number of edges below it. */
 export function binOf(v: number, edges: Float64Array): number {
-  if (v !== v) return MISSING_BIN;
+  if (Number.isNaN(v)) return MISSING_BIN;
   let lo = 0;
   let hi = edges.length;
   while (lo < hi) {
@@ -52,7 +52,12 @@ export function binOf(v: number, edges: Float64Array): number {
 }
 
 /** The row-major matrix as bins, one byte per value. */
-export function binMatrix(x: Float32Array, rows: number, features: number, edges: Float64Array[]): Uint8Array {
+export function binMatrix(
+  x: Float32Array,
+  rows: number,
+  features: number,
+  edges: Float64Array[],
+): Uint8Array {
   const out = new Uint8Array(rows * features);
   for (let r = 0; r < rows; r++) {
     const base = r * features;

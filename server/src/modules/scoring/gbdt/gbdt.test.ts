@@ -25,7 +25,8 @@ function synthetic(rows: number, seed: number): Dataset {
     const v = [r(), r(), r() * 100, r()];
     if (r() < 0.1) v[2] = Number.NaN;
     x.set(v, i * features);
-    const z = -2 + (v[0]! > 0.6 && v[1]! < 0.4 ? 3 : 0) + (v[2]! > 70 ? 1.5 : 0) + (Number.isNaN(v[2]) ? 1 : 0);
+    const z =
+      -2 + (v[0]! > 0.6 && v[1]! < 0.4 ? 3 : 0) + (v[2]! > 70 ? 1.5 : 0) + (Number.isNaN(v[2]) ? 1 : 0);
     y[i] = r() < sigmoid(z) ? 1 : 0;
   }
   return { rows, features, x, y };

@@ -84,7 +84,7 @@ export function marginsInto(
       let f = feature[node]!;
       while (f >= 0) {
         const v = x[base + f]!;
-        node = v <= threshold[node]! || v !== v ? left[node]! : right[node]!;
+        node = v <= threshold[node]! || Number.isNaN(v) ? left[node]! : right[node]!;
         f = feature[node]!;
       }
       out[r]! += value[node]!;
@@ -99,7 +99,7 @@ export function predictRow(m: CompiledModel, row: ArrayLike<number>): number {
     let node = m.roots[k]!;
     while (m.feature[node]! >= 0) {
       const v = row[m.feature[node]!]!;
-      node = v <= m.threshold[node]! || v !== v ? m.left[node]! : m.right[node]! ;
+      node = v <= m.threshold[node]! || Number.isNaN(v) ? m.left[node]! : m.right[node]!;
     }
     z += m.value[node]!;
   }
@@ -120,7 +120,7 @@ export function contributions(m: CompiledModel, row: ArrayLike<number>): Float64
     while (m.feature[node]! >= 0) {
       const f = m.feature[node]!;
       const v = row[f]!;
-      const next = v <= m.threshold[node]! || v !== v ? m.left[node]! : m.right[node]!;
+      const next = v <= m.threshold[node]! || Number.isNaN(v) ? m.left[node]! : m.right[node]!;
       out[f]! += m.value[next]! - m.value[node]!;
       node = next;
     }
