@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import type { Database } from "../../platform/db/database";
+import { type SQL, sql } from "drizzle-orm";
+import { type Database, type Db, execRows } from "../../platform/db/database";
 import { NumberCsvReader } from "./csvNumbers";
 import { type Family, labelSql } from "./families";
 import { FEATURES, type FeatureQueryOptions, featureQuery } from "./features";
@@ -23,10 +23,12 @@ const ID_COLUMNS = 3;
 
 /**
  * The feature query joins a dozen per-car and per-client aggregates whose sizes the planner cannot
- * guess (it expects billions of rows): left alone it picks nested loops over them and spends seconds
- * compiling JIT code. Hash joins are right for every size, from a test's hundred cars to a million.
+ * guess (it expects billions of rows), so it would spend seconds compiling JIT code for it. For every
+ * client at once (scoring) hash joins and in-memory hash aggregates are right, where it would pick
+ * nested loops and sorts; for a training sample of a few thousand cars its index lookups are right.
  */
-export const FEATURE_QUERY_SETTINGS = { enable_nestloop: "off", jit: "off" };
+export const SCORING_QUERY_SETTINGS = { enable_nestloop: "off", jit: "off", work_mem: "256MB" };
+export const SAMPLE_QUERY_SETTINGS = { jit: "off", work_mem: "64MB" };
 
 class RowsBuilder {
   count = 0;
@@ -90,30 +92,54 @@ class RowsBuilder {
 export const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 
 /**
- * Streams the feature rows of one day (with each family's outcome when `families` is given) into
- * `onRow`: COPY out of PostgreSQL, numbers parsed from the bytes.
+ * Reads a query of numbers row by row. On PostgreSQL: COPY out on a connection of its own, numbers
+ * parsed from the bytes (a million rows without a million objects). PGlite has one connection, which
+ * the caller's transaction holds, so there the query runs in that transaction (its data sets are small).
  */
-export async function streamRows(
+export async function* numberRows(
   database: Database,
-  options: FeatureQueryOptions,
-  families: readonly Family[],
-  onRow: (row: Float64Array) => void,
-): Promise<void> {
+  db: Db,
+  query: SQL,
+  columns: number,
+  settings: Record<string, string> = SAMPLE_QUERY_SETTINGS,
+): AsyncGenerator<Float64Array> {
+  const row = new Float64Array(columns);
+  if (database.kind === "pglite") {
+    for (const r of await execRows<Record<string, unknown>>(db, query)) {
+      let i = 0;
+      for (const v of Object.values(r)) row[i++] = v === null || v === undefined ? Number.NaN : Number(v);
+      if (i !== columns) throw new Error(`expected ${columns} columns, got ${i}`);
+      yield row;
+    }
+    return;
+  }
+  const pending: Float64Array[] = [];
+  const reader = new NumberCsvReader(columns, (r) => pending.push(Float64Array.from(r)));
+  for await (const chunk of database.copyOut(query, settings)) {
+    reader.push(chunk);
+    yield* pending.splice(0);
+  }
+  reader.end();
+  yield* pending.splice(0);
+}
+
+/** The feature rows of one day, with each family's outcome when `families` is given. */
+export function rowsQuery(options: FeatureQueryOptions, families: readonly Family[]): SQL {
   const t = sql`${options.day}::date`;
-  const query = families.length
+  return families.length
     ? sql`SELECT c.*, ${sql.join(
-        families.map((f) => labelSql(f, t)),
+        families.map((f, k) => sql`${labelSql(f, t)} AS ${sql.identifier(`label_${k}`)}`),
         sql`, `,
       )} FROM (${featureQuery(options)}) c`
     : featureQuery(options);
-  const reader = new NumberCsvReader(ID_COLUMNS + FEATURES.length + families.length, onRow);
-  for await (const chunk of database.copyOut(query, FEATURE_QUERY_SETTINGS)) reader.push(chunk);
-  reader.end();
 }
+
+export const rowWidth = (families: number) => ID_COLUMNS + FEATURES.length + families;
 
 /** The training rows of several days: each day's sample of clients' cars and what they did next. */
 export async function loadSnapshots(
   database: Database,
+  db: Db,
   days: readonly {
     day: string;
     sample?: FeatureQueryOptions["sample"];
@@ -125,7 +151,8 @@ export async function loadSnapshots(
   const builder = new RowsBuilder(families.map((f) => f.code));
   for (const d of days) {
     const n = dayNumber(d.day);
-    await streamRows(database, d, families, (row) => builder.add(row, n, d.feedback === true));
+    for await (const row of numberRows(database, db, rowsQuery(d, families), rowWidth(families.length)))
+      builder.add(row, n, d.feedback === true);
   }
   return builder.build();
 }

@@ -78,7 +78,7 @@ export function featureQuery(o: FeatureQueryOptions): SQL {
   const only = o.partyIds ? sql`AND o.party_id = ANY(${sql.param([...o.partyIds])}::int[])` : sql``;
   const segment = segmentSql({
     today: t,
-    firstDay: sql`pa.created_at::date`,
+    firstDay: sql`c.created_at::date`,
     last: sql`act.latest[1]`,
     previous: sql`act.latest[2]`,
     days: sql`coalesce(act.days, 0)`,
@@ -86,7 +86,8 @@ export function featureQuery(o: FeatureQueryOptions): SQL {
     blocked: sql`false`,
   });
   return sql`WITH cars AS MATERIALIZED (
-      SELECT DISTINCT ON (o.vehicle_id) o.vehicle_id, o.party_id, o.valid_from
+      SELECT DISTINCT ON (o.vehicle_id) o.vehicle_id, o.party_id, o.valid_from,
+             p.home_dealership_id, p.kind, p.created_at
         FROM vehicle_ownerships o JOIN parties p ON p.id = o.party_id AND p.status = 'active' AND NOT p.blocked
        WHERE o.valid_from <= ${t} AND (o.valid_to IS NULL OR o.valid_to > ${t}) ${sampled} ${only}
        ORDER BY o.vehicle_id, o.valid_from DESC),
@@ -169,7 +170,7 @@ export function featureQuery(o: FeatureQueryOptions): SQL {
         FROM tasks tk JOIN clients k ON k.party_id = tk.party_id
        WHERE tk.created_at < ${ts} AND tk.created_at > ${ts} - interval '365 days'
        GROUP BY tk.party_id)
-    SELECT c.party_id, c.vehicle_id, pa.home_dealership_id AS dealership_id,
+    SELECT c.party_id, c.vehicle_id, c.home_dealership_id AS dealership_id,
            round(((${t} - coalesce(v.first_registered_on, c.valid_from)) / 365.25)::numeric, 2) AS car_age_years,
            round(((${t} - c.valid_from) / 365.25)::numeric, 2) AS owned_years,
            round(est.km) AS km,
@@ -210,11 +211,10 @@ export function featureQuery(o: FeatureQueryOptions): SQL {
            coalesce(offers.refused, 0) AS offers_refused_1y,
            coalesce(offers.ignored, 0) AS offers_ignored_1y,
            array_position(ARRAY['new', 'active', 'loyal', 'returning', 'lapsed'], ${segment}) - 1 AS segment,
-           CASE WHEN pa.kind = 'company' THEN 1 ELSE 0 END AS company,
-           round(((${t} - pa.created_at::date) / 365.25)::numeric, 2) AS client_years
+           CASE WHEN c.kind = 'company' THEN 1 ELSE 0 END AS company,
+           round(((${t} - c.created_at::date) / 365.25)::numeric, 2) AS client_years
       FROM cars c
       JOIN vehicles v ON v.id = c.vehicle_id
-      JOIN parties pa ON pa.id = c.party_id
       LEFT JOIN wo ON wo.vehicle_id = c.vehicle_id
       LEFT JOIN mr ON mr.vehicle_id = c.vehicle_id
       LEFT JOIN ins ON ins.vehicle_id = c.vehicle_id

@@ -1,7 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Database, type Db, execRows } from "../../platform/db/database";
-import { NumberCsvReader } from "./csvNumbers";
-import { FEATURE_QUERY_SETTINGS } from "./dataset.service";
+import { numberRows, rowWidth, SCORING_QUERY_SETTINGS } from "./dataset.service";
 import { type Family, offerValue, skipsOpenDeals } from "./families";
 import { FEATURES, featureQuery } from "./features";
 import {
@@ -101,7 +100,10 @@ export async function scoreClients(
   let cars = 0;
   let clients = 0;
   let offers = 0;
+  // CSV lines for COPY on PostgreSQL; rows for an INSERT in the caller's transaction on PGlite.
   const pending: string[] = [];
+  const pendingRows: unknown[] = [];
+  const asCsv = database.kind === "postgres";
   const margins = scorers.map(() => new Float64Array(chunkRows));
 
   const flush = () => {
@@ -140,9 +142,24 @@ export async function scoreClients(
         const s = scorers[c.k]!;
         const row = x.subarray(c.row * nF, (c.row + 1) * nF);
         const reasons = topReasons(FEATURES, contributions(s.compiled, row), row);
-        pending.push(
-          `${runId},${party[c.row]},${vehicle[c.row]},${dealership[c.row] || ""},${s.family.code},${i + 1},${c.p.toFixed(5)},${Math.round(c.value)},${Math.round(c.ev)},${s.modelId},${csvJson(reasons)}\n`,
-        );
+        if (asCsv)
+          pending.push(
+            `${runId},${party[c.row]},${vehicle[c.row]},${dealership[c.row] || ""},${s.family.code},${i + 1},${c.p.toFixed(5)},${Math.round(c.value)},${Math.round(c.ev)},${s.modelId},${csvJson(reasons)}\n`,
+          );
+        else
+          pendingRows.push({
+            run_id: runId,
+            party_id: party[c.row],
+            vehicle_id: vehicle[c.row],
+            dealership_id: dealership[c.row] || null,
+            family: s.family.code,
+            rank: i + 1,
+            probability: Number(c.p.toFixed(5)),
+            value_rub: Math.round(c.value),
+            expected_rub: Math.round(c.ev),
+            model_id: s.modelId,
+            reasons,
+          });
         offers++;
       }
       start = end;
@@ -173,17 +190,31 @@ export async function scoreClients(
     cars++;
   };
 
+  const rows = () => numberRows(database, db, featureQuery({ day: o.today }), rowWidth(0), SCORING_QUERY_SETTINGS);
   async function* lines(): AsyncGenerator<string> {
-    const reader = new NumberCsvReader(3 + nF, onRow);
-    for await (const bytes of database.copyOut(featureQuery({ day: o.today }), FEATURE_QUERY_SETTINGS)) {
-      reader.push(bytes);
+    for await (const row of rows()) {
+      onRow(row);
       if (pending.length) yield pending.splice(0).join("");
     }
-    reader.end();
     if (n) flush();
     if (pending.length) yield pending.splice(0).join("");
   }
-  if (scorers.length) await database.copyCsv("offer_scores", SCORE_COLUMNS, lines());
+  if (scorers.length && asCsv) await database.copyCsv("offer_scores", SCORE_COLUMNS, lines());
+  else if (scorers.length) {
+    const insert = async () => {
+      const batch = pendingRows.splice(0);
+      if (batch.length)
+        await db.execute(
+          sql`INSERT INTO offer_scores SELECT * FROM json_populate_recordset(null::offer_scores, ${JSON.stringify(batch)}::json)`,
+        );
+    };
+    for await (const row of rows()) {
+      onRow(row);
+      if (pendingRows.length >= 2000) await insert();
+    }
+    if (n) flush();
+    await insert();
+  }
 
   const ms = Math.round(performance.now() - started);
   await db

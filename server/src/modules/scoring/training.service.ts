@@ -114,6 +114,7 @@ export async function trainPropensityModels(
   const started = performance.now();
   const rows = await loadSnapshots(
     database,
+    db,
     [...days, ...feedback.map((f) => ({ day: f.day, partyIds: f.party_ids, feedback: true }))],
     families,
   );
