@@ -1,8 +1,8 @@
 import type { AppContext } from "./app";
 import { refreshSegments } from "./modules/engagement/segments.service";
 import { SCORE_QUEUE, TRAIN_QUEUE } from "./modules/scoring/propensity.service";
-import { scoreClients } from "./modules/scoring/scoring.service";
-import { trainPropensityModels } from "./modules/scoring/training.service";
+import { prepareScores, publishScores, type ScoringSummary } from "./modules/scoring/scoring.service";
+import { saveVersions, type TrainedVersion, trainModels } from "./modules/scoring/training.service";
 import { evaluateWorklists } from "./modules/tasks/evaluate.service";
 import { enqueue } from "./platform/jobs/queue";
 import type { JobHandler } from "./platform/jobs/runner";
@@ -12,17 +12,27 @@ import type { PeriodicTask } from "./platform/worker";
 /** The durable jobs Orbit's workers run, by queue. */
 export function jobHandlers(ctx: Pick<AppContext, "matchers" | "database">): Record<string, JobHandler> {
   return {
-    // A new version of every family's model, then a scoring run with it.
-    [TRAIN_QUEUE]: async (tx, payload, job) => {
-      const { requestedBy = null } = (payload ?? {}) as { requestedBy?: number | null };
-      const by = requestedBy
-        ? { userId: requestedBy, role: "system:propensity", dealershipId: null, requestId: null }
-        : null;
-      const families = await trainPropensityModels(ctx.database, tx, { today: dealerDay(), by });
-      await enqueue(tx, SCORE_QUEUE, {}, { dedupeKey: `propensity-score:after-training:${job.id}` });
-      return { families };
+    // A new version of every family's model (trained outside the transaction, saved in it), then a
+    // scoring run with it.
+    [TRAIN_QUEUE]: {
+      prepare: async (payload) => {
+        const { requestedBy = null } = (payload ?? {}) as { requestedBy?: number | null };
+        const by = requestedBy
+          ? { userId: requestedBy, role: "system:propensity", dealershipId: null, requestId: null }
+          : null;
+        return trainModels(ctx.database, ctx.database.db, { today: dealerDay(), by });
+      },
+      run: async (tx, _payload, job, trained) => {
+        const families = await saveVersions(tx, trained as TrainedVersion[]);
+        await enqueue(tx, SCORE_QUEUE, {}, { dedupeKey: `propensity-score:after-training:${job.id}` });
+        return { families };
+      },
     },
-    [SCORE_QUEUE]: async (tx) => scoreClients(ctx.database, tx, { today: dealerDay() }),
+    // Every client's offers scored under a new run, published (and the previous run dropped) at commit.
+    [SCORE_QUEUE]: {
+      prepare: async () => prepareScores(ctx.database, ctx.database.db, { today: dealerDay() }),
+      run: async (tx, _payload, _job, run) => publishScores(tx, run as ScoringSummary),
+    },
     "worklists.evaluate": async (tx, payload) => {
       const now = new Date();
       const today = dealerDay(now);

@@ -92,7 +92,7 @@ class RowsBuilder {
 export const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 
 /**
- * Reads a query of numbers row by row. On PostgreSQL: COPY out on a connection of its own, numbers
+ * Reads a query of numbers, a batch of rows at a time. On PostgreSQL: COPY out on a connection of its own, numbers
  * parsed from the bytes (a million rows without a million objects). PGlite has one connection, which
  * the caller's transaction holds, so there the query runs in that transaction (its data sets are small).
  */
@@ -102,25 +102,29 @@ export async function* numberRows(
   query: SQL,
   columns: number,
   settings: Record<string, string> = SAMPLE_QUERY_SETTINGS,
-): AsyncGenerator<Float64Array> {
-  const row = new Float64Array(columns);
+): AsyncGenerator<Float64Array[]> {
   if (database.kind === "pglite") {
-    for (const r of await execRows<Record<string, unknown>>(db, query)) {
+    const rows = (await execRows<Record<string, unknown>>(db, query)).map((r) => {
+      const row = new Float64Array(columns);
       let i = 0;
       for (const v of Object.values(r)) row[i++] = v === null || v === undefined ? Number.NaN : Number(v);
       if (i !== columns) throw new Error(`expected ${columns} columns, got ${i}`);
-      yield row;
-    }
+      return row;
+    });
+    yield rows;
     return;
   }
-  const pending: Float64Array[] = [];
+  let pending: Float64Array[] = [];
   const reader = new NumberCsvReader(columns, (r) => pending.push(Float64Array.from(r)));
   for await (const chunk of database.copyOut(query, settings)) {
     reader.push(chunk);
-    yield* pending.splice(0);
+    if (pending.length) {
+      yield pending;
+      pending = [];
+    }
   }
   reader.end();
-  yield* pending.splice(0);
+  if (pending.length) yield pending;
 }
 
 /** The feature rows of one day, with each family's outcome when `families` is given. */
@@ -151,8 +155,8 @@ export async function loadSnapshots(
   const builder = new RowsBuilder(families.map((f) => f.code));
   for (const d of days) {
     const n = dayNumber(d.day);
-    for await (const row of numberRows(database, db, rowsQuery(d, families), rowWidth(families.length)))
-      builder.add(row, n, d.feedback === true);
+    for await (const batch of numberRows(database, db, rowsQuery(d, families), rowWidth(families.length)))
+      for (const row of batch) builder.add(row, n, d.feedback === true);
   }
   return builder.build();
 }

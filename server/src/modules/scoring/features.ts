@@ -63,6 +63,11 @@ export interface FeatureQueryOptions {
   sample?: { every: number; salt: number };
   /** Only these clients (the card, a test). */
   partyIds?: readonly number[];
+  /**
+   * Take the segment the daily run stored on each client (by the same rules) instead of working it out
+   * from the history again: for today's scoring of everyone, where that is the costliest part.
+   */
+  storedSegment?: boolean;
 }
 
 /**
@@ -85,9 +90,20 @@ export function featureQuery(o: FeatureQueryOptions): SQL {
     purchases: sql`coalesce(act.purchases, 0)`,
     blocked: sql`false`,
   });
+  // Each client's latest two days of activity and counts, for the segment as of the day.
+  const activity = o.storedSegment
+    ? sql``
+    : sql`act AS (
+      SELECT a.party_id, (array_agg(a.day ORDER BY a.day DESC))[1:2] AS latest, count(*) AS days, sum(a.purchase) AS purchases
+        FROM (SELECT d.party_id, d.delivered_on AS day, 1 AS purchase FROM deals d JOIN clients k ON k.party_id = d.party_id
+               WHERE d.status = 'won' AND d.kind IN ('new_car', 'used_car') AND d.delivered_on < ${t}
+              UNION ALL
+              SELECT w.party_id, w.opened_at::date, 0 FROM work_orders w JOIN clients k ON k.party_id = w.party_id
+               WHERE w.status = 'delivered' AND w.opened_at < ${ts}) a
+       GROUP BY a.party_id),`;
   return sql`WITH cars AS MATERIALIZED (
       SELECT DISTINCT ON (o.vehicle_id) o.vehicle_id, o.party_id, o.valid_from,
-             p.home_dealership_id, p.kind, p.created_at
+             p.home_dealership_id, p.kind, p.created_at, p.segment
         FROM vehicle_ownerships o JOIN parties p ON p.id = o.party_id AND p.status = 'active' AND NOT p.blocked
        WHERE o.valid_from <= ${t} AND (o.valid_to IS NULL OR o.valid_to > ${t}) ${sampled} ${only}
        ORDER BY o.vehicle_id, o.valid_from DESC),
@@ -136,14 +152,7 @@ export function featureQuery(o: FeatureQueryOptions): SQL {
         FROM deals d JOIN cars c ON c.vehicle_id = d.vehicle_id AND c.party_id = d.party_id
        WHERE d.status = 'won' AND d.kind IN ('new_car', 'used_car') AND d.closed_at < ${ts}
        GROUP BY d.vehicle_id),
-    act AS (
-      SELECT a.party_id, (array_agg(a.day ORDER BY a.day DESC))[1:2] AS latest, count(*) AS days, sum(a.purchase) AS purchases
-        FROM (SELECT d.party_id, d.delivered_on AS day, 1 AS purchase FROM deals d JOIN clients k ON k.party_id = d.party_id
-               WHERE d.status = 'won' AND d.kind IN ('new_car', 'used_car') AND d.delivered_on < ${t}
-              UNION ALL
-              SELECT w.party_id, w.opened_at::date, 0 FROM work_orders w JOIN clients k ON k.party_id = w.party_id
-               WHERE w.status = 'delivered' AND w.opened_at < ${ts}) a
-       GROUP BY a.party_id),
+    ${activity}
     web AS (
       SELECT e.party_id,
              count(*) FILTER (WHERE e.type = 'car_view' AND e.occurred_at > ${ts} - interval '30 days') AS views_30,
@@ -210,7 +219,7 @@ export function featureQuery(o: FeatureQueryOptions): SQL {
            coalesce(offers.accepted, 0) AS offers_accepted_1y,
            coalesce(offers.refused, 0) AS offers_refused_1y,
            coalesce(offers.ignored, 0) AS offers_ignored_1y,
-           array_position(ARRAY['new', 'active', 'loyal', 'returning', 'lapsed'], ${segment}) - 1 AS segment,
+           array_position(ARRAY['new', 'active', 'loyal', 'returning', 'lapsed'], ${o.storedSegment ? sql`c.segment` : segment}) - 1 AS segment,
            CASE WHEN c.kind = 'company' THEN 1 ELSE 0 END AS company,
            round(((${t} - c.created_at::date) / 365.25)::numeric, 2) AS client_years
       FROM cars c
@@ -221,7 +230,7 @@ export function featureQuery(o: FeatureQueryOptions): SQL {
       LEFT JOIN bought ON bought.vehicle_id = c.vehicle_id
       LEFT JOIN cr ON cr.party_id = c.party_id
       LEFT JOIN dl ON dl.party_id = c.party_id
-      LEFT JOIN act ON act.party_id = c.party_id
+      ${o.storedSegment ? sql`` : sql`LEFT JOIN act ON act.party_id = c.party_id`}
       LEFT JOIN web ON web.party_id = c.party_id
       LEFT JOIN calls ON calls.party_id = c.party_id
       LEFT JOIN offers ON offers.party_id = c.party_id

@@ -1,6 +1,8 @@
 import type { ClientCard, PropensityOverview } from "@orbit/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type SignedIn, type TestApp } from "../../../test/testApp";
+import { jobHandlers } from "../../jobs";
+import type { ClaimedJob } from "../../platform/jobs/queue";
 import { evaluateWorklists } from "../tasks/evaluate.service";
 import { scoreClients } from "./scoring.service";
 import { trainPropensityModels } from "./training.service";
@@ -97,6 +99,21 @@ describe("scoring and the card", () => {
     for (const o of card.offers.filter((x) => x.source === "rules"))
       expect(card.offerModels.families).not.toContain(o.family);
   });
+
+  it("the nightly job publishes its run only when its transaction commits", async () => {
+    const handler = jobHandlers({ matchers: t.matchers, database: t.database })["propensity.score"];
+    if (!handler || typeof handler === "function") throw new Error("scoring is a prepare-and-run job");
+    const job = { id: 1, queue: "propensity.score", payload: {}, attempts: 1, maxAttempts: 5 } as ClaimedJob;
+    const latest = () =>
+      t.database.query<{ id: number }>(
+        "SELECT max(id) AS id FROM scoring_runs WHERE finished_at IS NOT NULL",
+      );
+    const [before] = await latest();
+    const prepared = await handler.prepare({}, job);
+    expect((await latest())[0]!.id).toBe(before!.id);
+    await t.database.db.transaction((tx) => handler.run(tx, {}, job, prepared));
+    expect((await latest())[0]!.id).toBeGreaterThan(before!.id);
+  }, 120_000);
 
   it("replaces the previous run's offers with the new run's", async () => {
     const before = await t.database.query<{ run_id: number }>("SELECT DISTINCT run_id FROM offer_scores");

@@ -72,14 +72,36 @@ export async function activeScorers(db: Db): Promise<Scorer[]> {
 
 const csvJson = (v: unknown) => `"${JSON.stringify(v).replace(/"/g, '""')}"`;
 
+/** Scores and publishes in one go (the job splits the two; see prepareScores). */
+export async function scoreClients(
+  database: Database,
+  db: Db,
+  o: { today: string },
+): Promise<ScoringSummary> {
+  return publishScores(db, await prepareScores(database, db, o));
+}
+
+/**
+ * Makes the run visible and replaces the previous one: readers take the latest finished run, and the
+ * previous runs' offers (and any a failed attempt left) go.
+ */
+export async function publishScores(db: Db, run: ScoringSummary): Promise<ScoringSummary> {
+  await db
+    .update(scoringRuns)
+    .set({ finishedAt: new Date(), cars: run.cars, offers: run.offers, ms: run.ms })
+    .where(eq(scoringRuns.id, run.runId));
+  await execRows(db, sql`DELETE FROM offer_scores WHERE run_id <> ${run.runId}`);
+  return run;
+}
+
 /**
  * Scores every client's cars with every family's active model and keeps each client's best offers,
- * ranked by expected value (probability × value), with the top reasons of each. Features stream out of
- * PostgreSQL by COPY, are scored a chunk at a time, and the offers stream back in by COPY on a second
- * connection while the next chunk is read; the run becomes visible when `db` (the job's transaction)
- * commits, and replaces the previous run.
+ * ranked by expected value (probability × value), with the top reasons of each, under a new run that
+ * nobody reads until it is published. Features stream out of PostgreSQL by COPY, are scored a chunk at
+ * a time, and the offers stream back in by COPY on a second connection while the next chunk is read
+ * (on PGlite: read and inserted in batches through `db`).
  */
-export async function scoreClients(
+export async function prepareScores(
   database: Database,
   db: Db,
   o: { today: string },
@@ -190,10 +212,17 @@ export async function scoreClients(
     cars++;
   };
 
-  const rows = () => numberRows(database, db, featureQuery({ day: o.today }), rowWidth(0), SCORING_QUERY_SETTINGS);
+  const rows = () =>
+    numberRows(
+      database,
+      db,
+      featureQuery({ day: o.today, storedSegment: true }),
+      rowWidth(0),
+      SCORING_QUERY_SETTINGS,
+    );
   async function* lines(): AsyncGenerator<string> {
-    for await (const row of rows()) {
-      onRow(row);
+    for await (const batch of rows()) {
+      for (const row of batch) onRow(row);
       if (pending.length) yield pending.splice(0).join("");
     }
     if (n) flush();
@@ -208,20 +237,16 @@ export async function scoreClients(
           sql`INSERT INTO offer_scores SELECT * FROM json_populate_recordset(null::offer_scores, ${JSON.stringify(batch)}::json)`,
         );
     };
-    for await (const row of rows()) {
-      onRow(row);
-      if (pendingRows.length >= 2000) await insert();
+    for await (const batch of rows()) {
+      for (const row of batch) {
+        onRow(row);
+        if (pendingRows.length >= 2000) await insert();
+      }
     }
     if (n) flush();
     await insert();
   }
 
   const ms = Math.round(performance.now() - started);
-  await db
-    .update(scoringRuns)
-    .set({ finishedAt: new Date(), cars, offers, ms })
-    .where(eq(scoringRuns.id, runId));
-  // The previous runs' offers (and any a failed attempt left) give way to this run's.
-  await execRows(db, sql`DELETE FROM offer_scores WHERE run_id <> ${runId}`);
   return { runId, cars, clients, offers, families: scorers.map((s) => s.family.code), ms };
 }

@@ -5,8 +5,8 @@ import { loadSnapshots, type Rows } from "./dataset.service";
 import { type Family, skipsOpenDeals } from "./families";
 import { listFamilies } from "./families.service";
 import { FEATURES } from "./features";
-import { compile, marginsInto, sigmoid } from "./gbdt/model";
-import { type Dataset, DEFAULT_PARAMS, type GbdtParams, trainGbdt } from "./gbdt/train";
+import { compile, type GbdtModel, marginsInto, sigmoid } from "./gbdt/model";
+import { type Dataset, DEFAULT_PARAMS, type GbdtParams, trainGbdtAsync } from "./gbdt/train";
 import { type Evaluation, evaluate } from "./metrics";
 import { ruleScore } from "./ruleBaseline";
 import { propensityModels } from "./schema";
@@ -66,6 +66,31 @@ const where = (n: number, keep: (i: number) => boolean) => {
 };
 
 /**
+ * A family's version as trained, not yet saved: the job trains outside its transaction (reads and
+ * minutes of computing need no lock) and saves in it.
+ */
+export interface TrainedVersion {
+  version: VersionFields;
+  model: GbdtModel | null;
+  evaluation: { model: Evaluation; rules: Evaluation } | null;
+  trainingMs: number;
+}
+
+interface VersionFields {
+  family: string;
+  status: "active" | "fallback";
+  fallbackReason: string | null;
+  trainFrom: string | null;
+  trainTo: string | null;
+  holdoutFrom: string;
+  holdoutTo: string;
+  trainingRows: number;
+  trainingPositives: number;
+  feedbackRows: number;
+  trainedByUserId: number | null;
+}
+
+/**
  * Trains a new version of every family's propensity model from the dealer's own history: snapshots of
  * every client's cars a month apart with what each client did within the family's horizon, plus the
  * offers Orbit made and their outcomes (accepted, refused, ignored) as extra rows. Each version is
@@ -73,11 +98,7 @@ const where = (n: number, keep: (i: number) => boolean) => {
  * standards on the same rows; it goes live if it has enough history and beats the rules, else the
  * family stays with the rules and the version says why. Reads through `database`, writes through `db`.
  */
-export async function trainPropensityModels(
-  database: Database,
-  db: Db,
-  o: TrainingOptions,
-): Promise<FamilyTraining[]> {
+export async function trainModels(database: Database, db: Db, o: TrainingOptions): Promise<TrainedVersion[]> {
   const families = (await listFamilies(db)).filter(
     (f) => f.active && (!o.families || o.families.includes(f.code)),
   ) as Family[];
@@ -126,7 +147,7 @@ export async function trainPropensityModels(
   // Feedback rows join the side of the split their day falls on.
   const isTrain = (i: number) => rows.days[i]! <= trainLimit;
   const isHoldout = (i: number) => rows.days[i]! >= holdoutFrom && rows.days[i]! <= holdoutTo;
-  const results: FamilyTraining[] = [];
+  const results: TrainedVersion[] = [];
   for (const family of families) {
     const t0 = performance.now();
     const labels = rows.labels.get(family.code)!;
@@ -164,16 +185,19 @@ export async function trainPropensityModels(
             ? "too_few_holdout_outcomes"
             : null;
     if (tooLittle) {
-      results.push(
-        await saveVersion(db, { ...base, status: "fallback", fallbackReason: tooLittle }, null, null, 0),
-      );
+      results.push({
+        version: { ...base, status: "fallback", fallbackReason: tooLittle },
+        model: null,
+        evaluation: null,
+        trainingMs: 0,
+      });
       continue;
     }
     // Early stopping watches every tenth client (whole clients, so no client is on both sides).
     const fitIdx = trainIdx.filter((i) => rows.partyIds[i]! % 10 !== 0);
     const validIdx = trainIdx.filter((i) => rows.partyIds[i]! % 10 === 0);
     const params = { ...DEFAULT_PARAMS, ...o.params };
-    const fitted = trainGbdt(
+    const fitted = await trainGbdtAsync(
       FEATURES,
       take(rows, fitIdx, family.code),
       take(rows, validIdx, family.code),
@@ -194,26 +218,46 @@ export async function trainPropensityModels(
     if (beatsRules && o.refit !== false) {
       // The version that goes live also learns from the latest year, with as many trees as the evaluated one.
       const allIdx = where(rows.count, (i) => (isTrain(i) || isHoldout(i)) && candidate(i));
-      model = trainGbdt(FEATURES, take(rows, allIdx, family.code), null, {
+      const refit = await trainGbdtAsync(FEATURES, take(rows, allIdx, family.code), null, {
         ...params,
         trees: fitted.model.trees.length,
-      }).model;
+      });
+      model = refit.model;
     }
-    const saved = await saveVersion(
-      db,
-      {
+    results.push({
+      version: {
         ...base,
         status: beatsRules ? "active" : "fallback",
         fallbackReason: beatsRules ? null : "not_better_than_rules",
       },
       model,
       evaluation,
-      Math.round(performance.now() - t0),
-    );
-    results.push(saved);
-    o.onProgress?.("family trained", { ...saved, trees: model.trees.length });
+      trainingMs: Math.round(performance.now() - t0),
+    });
+    o.onProgress?.("family trained", {
+      family: family.code,
+      auc: evaluation.model.auc,
+      rulesAuc: evaluation.rules.auc,
+      trees: model.trees.length,
+    });
   }
   return results;
+}
+
+/** Trains and saves: the new versions go live (or record why not) in `db`'s transaction. */
+export async function trainPropensityModels(
+  database: Database,
+  db: Db,
+  o: TrainingOptions,
+): Promise<FamilyTraining[]> {
+  return saveVersions(db, await trainModels(database, db, o));
+}
+
+/** Writes the trained versions; each live one retires its family's previous live version. */
+export async function saveVersions(db: Db, trained: readonly TrainedVersion[]): Promise<FamilyTraining[]> {
+  const out: FamilyTraining[] = [];
+  for (const t of trained) out.push(await saveVersion(db, t.version, t.model, t.evaluation, t.trainingMs));
+  return out;
 }
 
 function dayNumberOf(iso: string) {
@@ -222,19 +266,7 @@ function dayNumberOf(iso: string) {
 
 async function saveVersion(
   db: Db,
-  v: {
-    family: string;
-    status: "active" | "fallback";
-    fallbackReason: string | null;
-    trainFrom: string | null;
-    trainTo: string | null;
-    holdoutFrom: string;
-    holdoutTo: string;
-    trainingRows: number;
-    trainingPositives: number;
-    feedbackRows: number;
-    trainedByUserId: number | null;
-  },
+  v: VersionFields,
   model: unknown,
   evaluation: { model: Evaluation; rules: Evaluation } | null,
   trainingMs: number,

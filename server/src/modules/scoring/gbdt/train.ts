@@ -87,6 +87,37 @@ export function trainGbdt(
   valid: Dataset | null,
   params: GbdtParams = DEFAULT_PARAMS,
 ): { model: GbdtModel; log: TrainingLog } {
+  const steps = boost(featureNames, train, valid, params);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same training, giving the event loop a turn after every tree: a server that trains in the
+ * background keeps answering requests (a tree takes milliseconds, a whole model seconds).
+ */
+export async function trainGbdtAsync(
+  featureNames: readonly string[],
+  train: Dataset,
+  valid: Dataset | null,
+  params: GbdtParams = DEFAULT_PARAMS,
+): Promise<{ model: GbdtModel; log: TrainingLog }> {
+  const steps = boost(featureNames, train, valid, params);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function* boost(
+  featureNames: readonly string[],
+  train: Dataset,
+  valid: Dataset | null,
+  params: GbdtParams,
+): Generator<number, { model: GbdtModel; log: TrainingLog }> {
   const { rows, features: nF } = train;
   if (featureNames.length !== nF) throw new Error("feature names do not match the matrix");
   const edges = fitEdges(train.x, rows, nF, params.maxBins);
@@ -226,6 +257,7 @@ export function trainGbdt(
       if (loss < best.loss - 1e-7) best = { loss, trees: trees.length };
       else if (trees.length - best.trees >= params.earlyStopping) break;
     }
+    yield trees.length;
   }
   const kept = valid ? trees.slice(0, Math.max(1, best.trees)) : trees;
   return {
