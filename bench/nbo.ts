@@ -109,7 +109,10 @@ export default async function nboBench(args: string[]): Promise<void> {
   // Reference: the same feature rows streamed out of PostgreSQL and dropped.
   let bytes = 0;
   let started = performance.now();
-  for await (const chunk of database.copyOut(featureQuery({ day: asOf, storedSegment: true }), SCORING_QUERY_SETTINGS))
+  for await (const chunk of database.copyOut(
+    featureQuery({ day: asOf, storedSegment: true }),
+    SCORING_QUERY_SETTINGS,
+  ))
     bytes += chunk.length;
   const referenceS = (performance.now() - started) / 1000;
   started = performance.now();

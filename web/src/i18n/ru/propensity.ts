@@ -94,7 +94,7 @@ export const propensity = {
     premium: "прошлая премия {{rub}} ₽",
     credit_ends_in: "кредит заканчивается через {{days}} дн.",
     credit_ended: "кредит закончился {{days}} дн. назад",
-    services_regularly: "обслуживается у нас {{perYear}} раз в год",
+    services_regularly: "ТО у нас в среднем {{perYear}} в год",
     last_visit: "последний визит в сервис {{months}} мес. назад",
     visits_2y: "визитов в сервис за 2 года: {{count}}",
     repairs_2y: "ремонтов за 2 года: {{count}}",
