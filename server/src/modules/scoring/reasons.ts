@@ -115,9 +115,12 @@ export function reasonFor(feature: Feature, v: (f: Feature) => number): Reason |
   }
 }
 
+const indexes = new WeakMap<readonly Feature[], Map<Feature, number>>();
+
 /**
  * The top reasons of one prediction: features by their share of the margin, those that raised the
  * probability, each sentence once (two features can say the same thing, like km and km a year).
+ * Called for every offer of a million clients, so it picks the leaders by scanning, not sorting.
  */
 export function topReasons(
   features: readonly Feature[],
@@ -125,23 +128,29 @@ export function topReasons(
   row: ArrayLike<number>,
   count = 3,
 ): Reason[] {
-  const index = new Map(features.map((f, i) => [f, i]));
+  let index = indexes.get(features);
+  if (!index) {
+    index = new Map(features.map((f, i) => [f, i]));
+    indexes.set(features, index);
+  }
+  const at = index;
   const v = (f: Feature) => {
-    const i = index.get(f);
+    const i = at.get(f);
     return i === undefined ? Number.NaN : row[i]!;
   };
-  const order = features
-    .map((_, i) => i)
-    .filter((i) => shares[i]! > 0.01)
-    .sort((a, b) => shares[b]! - shares[a]!);
   const out: Reason[] = [];
   const seen = new Set<string>();
-  for (const i of order) {
-    const reason = reasonFor(features[i]!, v);
+  const used = new Uint8Array(features.length);
+  while (out.length < count) {
+    let best = -1;
+    for (let i = 0; i < features.length; i++)
+      if (!used[i] && shares[i]! > 0.01 && (best < 0 || shares[i]! > shares[best]!)) best = i;
+    if (best < 0) break;
+    used[best] = 1;
+    const reason = reasonFor(features[best]!, v);
     if (!reason || seen.has(reason.code)) continue;
     seen.add(reason.code);
     out.push(reason);
-    if (out.length === count) break;
   }
   return out;
 }
