@@ -4,6 +4,7 @@ export * from "./audit";
 export * from "./auth";
 export * from "./clients";
 export * from "./errors";
+export * from "./propensity";
 export * from "./roles";
 export * from "./service";
 export * from "./staff";

@@ -36,6 +36,7 @@ export const PERMISSIONS = [
   "tasks.work",
   "tasks.manage",
   "scenarios.manage",
+  "propensity.manage",
   "reports.read",
   "calls.listen",
   "telephony.manage",

@@ -123,7 +123,7 @@ export const ContactStandardUpdate = z.object({
   active: z.boolean().optional(),
 });
 
-export const ScenarioKind = z.enum(["viewed_segment", "abandoned_booking", "web_request"]);
+export const ScenarioKind = z.enum(["viewed_segment", "abandoned_booking", "web_request", "next_best_offer"]);
 
 export const Scenario = z.object({
   id: z.number().int(),

@@ -145,15 +145,14 @@ export const TimelinePage = z.object({
 });
 export type TimelinePage = z.infer<typeof TimelinePage>;
 
-export const OfferFamily = z.enum([
-  "maintenance",
-  "insurance_renewal",
-  "credit_end",
-  "trade_in",
-  "extended_warranty",
-  "tyres",
-]);
+/** Orbit's offer families, and any a dealer adds (by code). */
+export const OfferFamily = z.string().min(1).max(40);
 export type OfferFamily = z.infer<typeof OfferFamily>;
+
+export const OfferReason = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
 
 /**
  * What to offer the client now and why. `reason.code` and its parameters are rendered in the
@@ -162,12 +161,20 @@ export type OfferFamily = z.infer<typeof OfferFamily>;
 export const Offer = z.object({
   family: OfferFamily,
   vehicleId: z.number().int().nullable(),
-  reason: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }),
+  reason: OfferReason,
   dueOn: z.string().nullable(),
+  /** What the offer is worth if taken, and (model offers) times its probability. */
+  valueRub: z.number().optional(),
   expectedValueRub: z.number(),
   /** Null for offers from the contact standards (rules); the predictive model sets it. */
   probability: z.number().nullable(),
   source: z.enum(["rules", "model"]),
+  /** The model's top reasons, in order (model offers). */
+  reasons: z.array(OfferReason).optional(),
+  /** A dealer's own family's name. */
+  familyName: z.string().nullable().optional(),
+  /** False when the contact policy forbids calling about it (no consent to offers): offer it in person. */
+  callable: z.boolean().optional(),
 });
 export type Offer = z.infer<typeof Offer>;
 
@@ -219,6 +226,8 @@ export const ClientCard = z.object({
   credits: z.array(CardCredit),
   timeline: TimelinePage,
   offers: z.array(Offer),
+  /** Which families the model predicted (as of the last scoring day); the others come from the rules. */
+  offerModels: z.object({ families: z.array(z.string()), scoredOn: z.string().nullable() }),
   tasks: z.array(CardTask),
   /** The client's lifecycle points of the last year and the coming ones, newest window first. */
   lifecycle: z.array(LifecyclePoint),

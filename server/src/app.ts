@@ -19,6 +19,7 @@ import type { MatcherProvider } from "./modules/identity/matcher";
 import { identityRoutes } from "./modules/identity/routes";
 import { messageRoutes } from "./modules/messaging/routes";
 import { scenarioRoutes } from "./modules/scenarios/routes";
+import { propensityRoutes } from "./modules/scoring/routes";
 import { serviceRoutes } from "./modules/service/routes";
 import { registerAccessControl } from "./modules/staff/accessControl";
 import { staffRoutes } from "./modules/staff/routes";
@@ -105,6 +106,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.addHook("onClose", () => hub.close());
   await app.register(pushRoutes(hub));
   await app.register(serviceRoutes, ctx);
+  await app.register(propensityRoutes, ctx);
 
   if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
   return app;

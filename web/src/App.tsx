@@ -49,6 +49,9 @@ const ScenariosPage = lazy(() =>
 const EventSourcesPage = lazy(() =>
   import("./features/scenarios/EventSourcesPage").then((m) => ({ default: m.EventSourcesPage })),
 );
+const PropensityPage = lazy(() =>
+  import("./features/propensity/PropensityPage").then((m) => ({ default: m.PropensityPage })),
+);
 
 const ContactCentrePage = lazy(() =>
   import("./features/telephony/ContactCentrePage").then((m) => ({ default: m.ContactCentrePage })),
@@ -196,6 +199,14 @@ export function App() {
                 element={
                   <RequirePermission permission="scenarios.manage">
                     <EventSourcesPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="propensity"
+                element={
+                  <RequirePermission permission="propensity.manage">
+                    <PropensityPage />
                   </RequirePermission>
                 }
               />

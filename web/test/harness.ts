@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { buildApp } from "../../server/src/app";
 import { startBackground } from "../../server/src/background";
 import { seedStaff } from "../../server/src/modules/demo/seedStaff";
+import type { Database } from "../../server/src/platform/db/database";
 import { dealerDay } from "../../server/src/platform/time/dealerCalendar";
 import { testAppContext } from "../../server/test/testContext";
 import { createTestDatabase } from "../../server/test/testDatabase";
@@ -69,6 +70,8 @@ export async function ensureWebBuilt(): Promise<void> {
 export interface OrbitServer {
   /** e.g. http://127.0.0.1:41234 */
   url: string;
+  /** Reads the server's database directly: what a test needs to find (a client with a model offer). */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -78,7 +81,14 @@ export interface OrbitServer {
  * group, when asked for, is generated as of today (work lists are today's), or of `asOf`.
  */
 export async function startOrbit(
-  options: { demoClients?: number; asOf?: string } = {},
+  options: {
+    demoClients?: number;
+    asOf?: string;
+    /** Runs on the database before the server starts (e.g. a quick model training). */
+    prepare?: (database: Database) => Promise<void>;
+    /** Without the background worker: queued jobs stay queued (default: with it). */
+    background?: boolean;
+  } = {},
 ): Promise<OrbitServer> {
   await ensureWebBuilt();
   const { database, drop } = await createTestDatabase();
@@ -96,14 +106,16 @@ export async function startOrbit(
     } else {
       await seedStaff(database.db, []);
     }
+    await options.prepare?.(database);
     const ctx = testAppContext(database);
     const app = await buildApp(ctx, { webDist: WEB_DIST, logger: false });
     const url = await app.listen({ port: 0, host: "127.0.0.1" });
-    const worker = startBackground(ctx, app.log);
+    const worker = options.background === false ? null : startBackground(ctx, app.log);
     return {
       url,
+      query: (text, params) => database.query(text, params),
       async close() {
-        await worker.stop();
+        await worker?.stop();
         await app.close();
         await drop();
       },

@@ -1,6 +1,7 @@
 import { audit } from "./en/audit";
 import { clients } from "./en/clients";
 import { imports } from "./en/imports";
+import { propensity } from "./en/propensity";
 import { scenarios } from "./en/scenarios";
 import { service } from "./en/service";
 import { shell } from "./en/shell";
@@ -22,4 +23,5 @@ export const en: Messages<typeof ru> = {
   ...scenarios,
   ...telephony,
   ...service,
+  ...propensity,
 };

@@ -4,6 +4,7 @@
 import { audit } from "./ru/audit";
 import { clients } from "./ru/clients";
 import { imports } from "./ru/imports";
+import { propensity } from "./ru/propensity";
 import { scenarios } from "./ru/scenarios";
 import { service } from "./ru/service";
 import { shell } from "./ru/shell";
@@ -23,4 +24,5 @@ export const ru = {
   ...scenarios,
   ...telephony,
   ...service,
+  ...propensity,
 };

@@ -13,6 +13,7 @@ export const DEAL_KINDS = [
   "insurance",
   "accessories",
   "combined",
+  "extended_warranty",
 ] as const;
 export const DEAL_STATUSES = ["open", "won", "lost"] as const;
 export const LEAD_SOURCES = ["walk_in", "call", "web", "portal", "referral", "scenario"] as const;

@@ -90,6 +90,9 @@ export interface ReadingOptions {
   /** Share of readings rounded to hundreds or thousands, and with a typing error. */
   roundedShare?: number;
   typoShare?: number;
+  /** Share of due visits skipped, and the chance to stop coming after a visit (under warranty, after). */
+  skipShare?: number;
+  stopShare?: { underWarranty: number; after: number };
 }
 
 // A digit dropped, doubled, or two neighbours swapped: the errors a tired advisor makes.
@@ -143,7 +146,7 @@ export function generateServiceReadings(
       }
       due = hi;
     }
-    if (rng.chance(0.1)) {
+    if (rng.chance(options.skipShare ?? 0.1)) {
       // Skipped: the next due point counts from here, as if serviced elsewhere or not at all.
       last = due;
       lastKm = targetKm;
@@ -168,7 +171,8 @@ export function generateServiceReadings(
     last = visit;
     lastKm = trueKm;
     const underWarranty = visit - start < 3 * YEAR;
-    if (rng.chance(underWarranty ? 0.03 : 0.15)) break;
+    const stop = options.stopShare ?? { underWarranty: 0.03, after: 0.15 };
+    if (rng.chance(underWarranty ? stop.underWarranty : stop.after)) break;
   }
   return readings;
 }

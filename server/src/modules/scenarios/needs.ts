@@ -41,6 +41,15 @@ export const SCENARIO_PARAMS = {
       .min(1)
       .max(24 * 14),
   }),
+  next_best_offer: z.object({
+    /** Only these offer families (all when empty). */
+    families: z.array(z.string().regex(/^[a-z][a-z0-9_]{1,39}$/)).max(20),
+    /** The model's probability and the expected value (probability × value) an offer needs. */
+    minProbability: z.number().min(0).max(1),
+    minExpectedRub: z.number().int().min(0).max(10_000_000),
+    /** At most this many calls a day from this scenario, the most valuable first. */
+    dailyLimit: z.number().int().min(1).max(100_000),
+  }),
 } satisfies Record<Kind, z.ZodType>;
 
 /** A booking or a request the client started is answered as service; browsing is answered with an offer. */
@@ -48,6 +57,8 @@ export const SCENARIO_PURPOSE: Record<Kind, "service" | "marketing"> = {
   viewed_segment: "marketing",
   abandoned_booking: "service",
   web_request: "service",
+  // An offer the model found is a sales call: it needs the client's yes to offers by phone.
+  next_best_offer: "marketing",
 };
 
 // The dealership an event names, if it is one: the payload comes from outside and may name anything.
@@ -104,6 +115,33 @@ export function scenarioNeedsQuery(scenario: Scenario, now: Date): SQL {
              AND coalesce(${namedDealership}, pa.home_dealership_id) IS NOT NULL
              AND NOT EXISTS (SELECT 1 FROM web_events done WHERE done.type = 'booking_completed'
                               AND done.visitor_id = e.visitor_id AND done.payload->>'draftId' = e.payload->>'draftId')`;
+    }
+    case "next_best_offer": {
+      const p = SCENARIO_PARAMS.next_best_offer.parse(scenario.params);
+      const today = sql`(${at} AT TIME ZONE 'Europe/Moscow')::date`;
+      const key = sql`'nbo:' || s.family || ':' || s.party_id || ':' || coalesce(s.vehicle_id, 0) || ':' || to_char(${today}, 'YYYY-MM')`;
+      // Each client's best offer of the latest scoring that clears the bars and was not called about this
+      // month, the most valuable first, up to what is left of today's limit.
+      return sql`SELECT b.party_id, b.vehicle_id, b.dealership_id, NULL::int AS owner_user_id, b.need_key,
+                 'next_best_offer' AS reason_code, b.reason_params,
+                 ${today} AS due_on, ${today} + 14 AS window_end, NULL::text AS lifecycle_kind, NULL::date AS window_start
+            FROM (SELECT DISTINCT ON (s.party_id) s.party_id, s.vehicle_id, s.expected_rub,
+                         coalesce(s.dealership_id, pa.home_dealership_id) AS dealership_id, ${key} AS need_key,
+                         jsonb_build_object('family', s.family, 'probability', s.probability, 'valueRub', s.value_rub,
+                           'expectedRub', s.expected_rub, 'reasons', s.reasons, 'car', nullif(concat_ws(' ', v.make, v.model), '')) AS reason_params
+                    FROM offer_scores s
+                    JOIN parties pa ON pa.id = s.party_id AND pa.status = 'active'
+                    JOIN offer_families f ON f.code = s.family AND f.active
+                    LEFT JOIN vehicles v ON v.id = s.vehicle_id
+                   WHERE s.run_id = (SELECT max(id) FROM scoring_runs WHERE finished_at IS NOT NULL)
+                     AND s.probability >= ${p.minProbability} AND s.expected_rub >= ${int(p.minExpectedRub)}
+                     ${p.families.length ? sql`AND s.family = ANY(${sql.param(p.families)}::text[])` : sql``}
+                     AND coalesce(s.dealership_id, pa.home_dealership_id) IS NOT NULL
+                     AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.need_key = ${key})
+                   ORDER BY s.party_id, s.expected_rub DESC) b
+           ORDER BY b.expected_rub DESC, b.party_id
+           LIMIT greatest(0, ${int(p.dailyLimit)} - (SELECT count(*) FROM tasks t WHERE t.source = 'scenario'
+                   AND t.source_id = ${int(scenario.id)} AND t.created_at >= (${today}::timestamp AT TIME ZONE 'Europe/Moscow')))`;
     }
     case "web_request": {
       const p = SCENARIO_PARAMS.web_request.parse(scenario.params);

@@ -3,7 +3,12 @@ import { boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzl
 import { parties } from "../identity/schema";
 import { users } from "../staff/schema";
 
-export const SCENARIO_KINDS = ["viewed_segment", "abandoned_booking", "web_request"] as const;
+export const SCENARIO_KINDS = [
+  "viewed_segment",
+  "abandoned_booking",
+  "web_request",
+  "next_best_offer",
+] as const;
 
 /**
  * Digital-footprint scenarios as data: a marketer sets the trigger's parameters and the task it makes,

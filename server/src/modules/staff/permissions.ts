@@ -20,6 +20,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "clients.import",
     "tasks.manage",
     "scenarios.manage",
+    "propensity.manage",
     "reports.read",
     "calls.listen",
     "telephony.manage",
@@ -50,7 +51,14 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   fi_specialist: everyone,
   personal_manager: [...everyone, "service.work"],
-  marketer: ["dealerships.read", "clients.read", "clients.import", "scenarios.manage", "reports.read"],
+  marketer: [
+    "dealerships.read",
+    "clients.read",
+    "clients.import",
+    "scenarios.manage",
+    "propensity.manage",
+    "reports.read",
+  ],
 };
 
 export function permissionsOf(role: Role): readonly Permission[] {

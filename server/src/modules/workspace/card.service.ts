@@ -5,6 +5,7 @@ import { dealerDay } from "../../platform/time/dealerCalendar";
 import { dealsSection, productsSection, toDeals, toProducts } from "../deals/cardSection";
 import { timelineSection, toTimeline } from "../engagement/cardSection";
 import { identitySection, toIdentity } from "../identity/cardSection";
+import { type ModelOffersJson, mergeOffers, modelOffersSection } from "../scoring/cardSection";
 import { ruleOffers } from "../scoring/ruleOffers";
 import { serviceTotalsSection, toWorkOrders, workOrdersSection } from "../service/cardSection";
 import {
@@ -30,6 +31,7 @@ type Sections = {
   timeline: Parameters<typeof toTimeline>[0];
   tasks: OpenTaskJson[];
   lifecycle: LifecyclePointJson[];
+  offers: ModelOffersJson | null;
 };
 
 /**
@@ -54,7 +56,8 @@ export async function clientCard(
         'service', ${serviceTotalsSection(partyId)},
         'timeline', ${timelineSection(partyId, TIMELINE_PAGE)},
         'tasks', ${openTasksSection(partyId)},
-        'lifecycle', ${lifecycleSection(partyId)}) AS card`,
+        'lifecycle', ${lifecycleSection(partyId)},
+        'offers', ${modelOffersSection(partyId)}) AS card`,
   );
   const s = row?.card;
   if (!s?.identity || s.identity.party.status === "anonymised") return null;
@@ -63,7 +66,7 @@ export async function clientCard(
   const deals = toDeals(s.deals);
   const { insurance, credits } = toProducts(s.products);
   const workOrders = toWorkOrders(s.workOrders);
-  const offers = ruleOffers({
+  const rules = ruleOffers({
     today,
     blocked: identity.blocked,
     vehicles,
@@ -72,6 +75,8 @@ export async function clientCard(
     credits,
     openDeals: deals.filter((d) => d.status === "open").length,
   });
+  // A blocked client gets no offers at all; scores may predate the block.
+  const offers = identity.blocked ? [] : mergeOffers(s.offers, rules);
   return {
     identity,
     vehicles,
@@ -81,6 +86,7 @@ export async function clientCard(
     credits,
     timeline: toTimeline(s.timeline, TIMELINE_PAGE),
     offers,
+    offerModels: { families: s.offers?.families ?? [], scoredOn: s.offers?.scoredOn ?? null },
     tasks: toOpenTasks(s.tasks),
     lifecycle: toLifecycle(s.lifecycle),
     totals: {

@@ -44,6 +44,12 @@ export interface Database {
     options?: { delimiter?: string },
   ): Promise<void>;
   /**
+   * Streams a query's rows out as CSV through COPY ... TO STDOUT: a million rows without holding them
+   * as objects. COPY takes no parameters, so `query` is inlined (see inlineQuery). `settings` are
+   * planner settings for this statement alone (SET LOCAL in its own transaction on PostgreSQL).
+   */
+  copyOut(query: SQL, settings?: Record<string, string>): AsyncIterable<Uint8Array>;
+  /**
    * Runs a hot read as a named prepared statement: PostgreSQL parses and plans it once per connection
    * instead of on every call (a big statement's planning costs as much as running it).
    */
@@ -110,6 +116,22 @@ function openPostgres(
           copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN ${copyOptions(options)}`),
         );
         await pipeline(Readable.from(csv), stream);
+      } finally {
+        client.release();
+      }
+    },
+    async *copyOut(query, settings = {}) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        for (const [name, value] of Object.entries(settings))
+          await client.query("SELECT set_config($1, $2, true)", [name, value]);
+        const stream = client.query(copyTo(`COPY (${inlineQuery(db, query)}) TO STDOUT WITH (FORMAT csv)`));
+        for await (const chunk of stream) yield chunk as Uint8Array;
+        await client.query("COMMIT");
+      } catch (err) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw err;
       } finally {
         client.release();
       }
@@ -242,6 +264,10 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
         },
       );
     },
+    async *copyOut(query) {
+      const result = await client.query(`COPY (${inlineQuery(db, query)}) TO '/dev/blob' WITH (FORMAT csv)`);
+      if (result.blob) yield new Uint8Array(await result.blob.arrayBuffer());
+    },
     async query(text, params) {
       if (!params?.length && text.includes(";")) {
         const results = await client.exec(text);
@@ -326,6 +352,31 @@ function toQuery(db: Db, query: SQL): { sql: string; params: unknown[] } {
   return (
     db as unknown as { dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } } }
   ).dialect.sqlToQuery(query);
+}
+
+/**
+ * The query with its parameters written in as literals, for statements that take none (COPY). Only
+ * for Orbit's own queries: numbers, strings (quoted, quotes doubled), booleans and arrays of those.
+ */
+export function inlineQuery(db: Db, query: SQL): string {
+  const { sql: text, params } = toQuery(db, query);
+  const literal = (v: unknown): string => {
+    if (v === null || v === undefined) return "NULL";
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) throw new Error(`cannot inline ${v}`);
+      return String(v);
+    }
+    if (typeof v === "boolean") return v ? "true" : "false";
+    if (v instanceof Date) return `'${v.toISOString()}'`;
+    if (Array.isArray(v)) {
+      const items = v.map((x) =>
+        typeof x === "number" ? String(x) : `"${String(x).replace(/["\\]/g, "\\$&")}"`,
+      );
+      return `'{${items.join(",").replace(/'/g, "''")}}'`;
+    }
+    return `'${String(v).replace(/'/g, "''")}'`;
+  };
+  return text.replace(/\$(\d+)/g, (_, n: string) => literal(params[Number(n) - 1]));
 }
 
 /** A whole number as an int parameter: left untyped, PostgreSQL may read it as a date or an interval. */

@@ -5,6 +5,7 @@ export * from "../../modules/engagement/schema";
 export * from "../../modules/identity/schema";
 export * from "../../modules/messaging/schema";
 export * from "../../modules/scenarios/schema";
+export * from "../../modules/scoring/schema";
 export * from "../../modules/service/schema";
 export * from "../../modules/staff/schema";
 export * from "../../modules/stock/schema";

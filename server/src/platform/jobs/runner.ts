@@ -4,7 +4,18 @@ import type { Database, Db } from "../db/database";
 import { type ClaimedJob, claim, complete, extendLease, fail } from "./queue";
 
 /** Does a job's work inside the transaction that will mark it done; returns what to record as its result. */
-export type JobHandler = (tx: Db, payload: unknown, job: ClaimedJob) => Promise<unknown>;
+export type JobHandler =
+  | ((tx: Db, payload: unknown, job: ClaimedJob) => Promise<unknown>)
+  | {
+      /**
+       * Long work that writes nothing others may see (reading, computing, rows no reader looks at yet),
+       * done before the transaction opens: PGlite's one connection stays free for requests meanwhile.
+       * It may run again if the job is retried.
+       */
+      prepare: (payload: unknown, job: ClaimedJob) => Promise<unknown>;
+      /** The job's effects, in the transaction that marks it done. */
+      run: (tx: Db, payload: unknown, job: ClaimedJob, prepared: unknown) => Promise<unknown>;
+    };
 
 export interface JobRunnerOptions {
   handlers: Record<string, JobHandler>;
@@ -46,8 +57,12 @@ export function startJobRunner(
       extendLease(database.db, job.id, worker, leaseMs).catch(() => {});
     }, leaseMs / 3);
     try {
+      const prepared = typeof handler === "function" ? undefined : await handler.prepare(job.payload, job);
       await database.db.transaction(async (tx) => {
-        const result = await handler(tx, job.payload, job);
+        const result =
+          typeof handler === "function"
+            ? await handler(tx, job.payload, job)
+            : await handler.run(tx, job.payload, job, prepared);
         if (!(await complete(tx, job.id, worker, result))) throw new LeaseLost();
       });
     } catch (err) {

@@ -30,6 +30,7 @@ const DEFAULT_ROUTING: Record<ScenarioKind, RoutingValues> = {
   viewed_segment: { queue: "sales", priority: "2", slaHours: "4" },
   abandoned_booking: { queue: "service", priority: "1", slaHours: "2" },
   web_request: { queue: "call_center", priority: "1", slaHours: "1" },
+  next_best_offer: { queue: "call_center", priority: "2", slaHours: "24" },
 };
 
 interface Props {

@@ -2,6 +2,7 @@ import type { Permission } from "@orbit/contracts";
 import {
   type Icon,
   IconAdjustmentsHorizontal,
+  IconBrain,
   IconCalendarTime,
   IconChartDonut,
   IconChecklist,
@@ -38,6 +39,7 @@ export const NAV_ITEMS = [
   { to: "/reports/lifecycle", label: "nav.lifecycle", icon: IconChartDonut, permission: "reports.read" },
   { to: "/standards", label: "nav.standards", icon: IconAdjustmentsHorizontal, permission: "tasks.manage" },
   { to: "/scenarios", label: "nav.scenarios", icon: IconRoute, permission: "scenarios.manage" },
+  { to: "/propensity", label: "nav.propensity", icon: IconBrain, permission: "propensity.manage" },
   {
     to: "/event-sources",
     label: "nav.eventSources",

@@ -17,7 +17,14 @@ import { hasKey } from "../../i18n/lookup";
 import { ru } from "../../i18n/ru";
 import { useCardLabels } from "../workspace/labels";
 import { useTaskLabels } from "./labels";
-import { MONTHS, type ParamError, type ParamField, type ParamValues, POLICY_KINDS } from "./paramFields";
+import {
+  MONTHS,
+  OFFER_FAMILIES,
+  type ParamError,
+  type ParamField,
+  type ParamValues,
+  POLICY_KINDS,
+} from "./paramFields";
 
 export const QUEUES = ["sales", "service", "finance", "call_center"] as const;
 export type Queue = (typeof QUEUES)[number];
@@ -69,7 +76,7 @@ export function ParamFields({ fields, values, errors, onChange }: Props) {
           description: text.description(f.key),
           error: errorOf(f.key),
         };
-        if (f.type === "int") {
+        if (f.type === "int" || f.type === "percent") {
           return (
             <NumberInput
               key={f.key}
@@ -87,6 +94,19 @@ export function ParamFields({ fields, values, errors, onChange }: Props) {
           );
         }
         const items = Array.isArray(value) ? value : [];
+        if (f.type === "families") {
+          return (
+            <TagsInput
+              key={f.key}
+              {...common}
+              value={items}
+              data={OFFER_FAMILIES.map((k) => ({ value: k, label: labels.offerFamily(k) }))}
+              onChange={(next) => onChange(f.key, next)}
+              acceptValueOnBlur
+              maw={420}
+            />
+          );
+        }
         if (f.type === "intList") {
           return (
             <TagsInput

@@ -28,7 +28,7 @@ export function ParamSummary({
     const value = params[f.key];
     const label = hasKey(ru.params.labels, f.key) ? t(`params.labels.${f.key}`) : f.key;
     let text: string | null = null;
-    if (typeof value === "number") text = format.number(value);
+    if (typeof value === "number") text = f.type === "percent" ? format.percent(value) : format.number(value);
     else if (Array.isArray(value)) {
       text = value
         .map((v) =>
@@ -36,9 +36,11 @@ export function ParamSummary({
             ? month.format(new Date(2026, v - 1, 15))
             : f.type === "policyKinds"
               ? labels.policyKind(String(v))
-              : typeof v === "number"
-                ? format.number(v)
-                : String(v),
+              : f.type === "families"
+                ? labels.offerFamily(String(v))
+                : typeof v === "number"
+                  ? format.number(v)
+                  : String(v),
         )
         .join(", ");
     }

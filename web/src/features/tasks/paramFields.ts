@@ -9,7 +9,11 @@ export type ParamField =
   | { key: string; type: "int"; min: number; max: number }
   | { key: string; type: "intList"; min: number; max: number; maxItems: number }
   | { key: string; type: "months" }
-  | { key: string; type: "policyKinds" };
+  | { key: string; type: "policyKinds" }
+  /** A share (0..1 in the parameters) typed as whole percent. */
+  | { key: string; type: "percent"; min: number; max: number }
+  /** Offer family codes; empty means every family. */
+  | { key: string; type: "families" };
 
 const int = (key: string, min: number, max: number): ParamField => ({ key, type: "int", min, max });
 
@@ -42,20 +46,42 @@ export const STANDARD_FIELDS: Record<string, ParamField[]> = {
   trade_in: [int("ownershipYear", 1, 15)],
 };
 
-export const SCENARIO_KINDS = ["viewed_segment", "abandoned_booking", "web_request"] as const;
+export const SCENARIO_KINDS = [
+  "viewed_segment",
+  "abandoned_booking",
+  "web_request",
+  "next_best_offer",
+] as const;
 export type ScenarioKind = (typeof SCENARIO_KINDS)[number];
 
 export const SCENARIO_FIELDS: Record<string, ParamField[]> = {
   viewed_segment: [int("views", 2, 100), int("withinDays", 1, 60), int("quietHours", 1, 24 * 14)],
   abandoned_booking: [int("afterMinutes", 5, 24 * 60), int("withinHours", 1, 24 * 14)],
   web_request: [int("withinHours", 1, 24 * 14)],
+  next_best_offer: [
+    { key: "families", type: "families" },
+    { key: "minProbability", type: "percent", min: 0, max: 100 },
+    int("minExpectedRub", 0, 10_000_000),
+    int("dailyLimit", 1, 100_000),
+  ],
 };
 
+/** Orbit's own offer families, offered as choices (a dealer's own are typed by code). */
+export const OFFER_FAMILIES = [
+  "maintenance",
+  "insurance_renewal",
+  "trade_in",
+  "credit_end",
+  "extended_warranty",
+  "tyres",
+] as const;
+
 /** A new scenario's starting parameters: the ones the group's own scenarios start from. */
-export const SCENARIO_DEFAULTS: Record<ScenarioKind, Record<string, number>> = {
+export const SCENARIO_DEFAULTS: Record<ScenarioKind, Record<string, unknown>> = {
   viewed_segment: { views: 5, withinDays: 7, quietHours: 24 },
   abandoned_booking: { afterMinutes: 60, withinHours: 72 },
   web_request: { withinHours: 48 },
+  next_best_offer: { families: [], minProbability: 0.3, minExpectedRub: 3000, dailyLimit: 200 },
 };
 
 export const POLICY_KINDS = ["osago", "kasko"] as const;
@@ -88,6 +114,8 @@ export function paramsToForm(fields: ParamField[], params: Record<string, unknow
   for (const f of fields) {
     const value = params[f.key];
     if (f.type === "int") out[f.key] = typeof value === "number" ? String(value) : "";
+    else if (f.type === "percent")
+      out[f.key] = typeof value === "number" ? String(Math.round(value * 100)) : "";
     else out[f.key] = Array.isArray(value) ? value.map(String) : [];
   }
   return out;
@@ -115,7 +143,7 @@ export function formToParams(
   const errors: Record<string, ParamError> = {};
   for (const f of fields) {
     const value = values[f.key];
-    if (f.type === "int") {
+    if (f.type === "int" || f.type === "percent") {
       const text = typeof value === "string" ? value : "";
       if (text.trim() === "") {
         errors[f.key] = { code: "required" };
@@ -124,10 +152,14 @@ export function formToParams(
       const n = parseInteger(text);
       if (n === null) errors[f.key] = { code: "integer" };
       else if (n < f.min || n > f.max) errors[f.key] = { code: "range", min: f.min, max: f.max };
-      else params[f.key] = n;
+      else params[f.key] = f.type === "percent" ? n / 100 : n;
       continue;
     }
     const items = Array.isArray(value) ? value : [];
+    if (f.type === "families") {
+      params[f.key] = [...new Set(items.map((s) => s.trim()).filter(Boolean))];
+      continue;
+    }
     if (items.length === 0) {
       errors[f.key] = { code: "listRequired" };
       continue;

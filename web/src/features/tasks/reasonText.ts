@@ -2,6 +2,7 @@ import type { TFunction } from "i18next";
 import type { Formatters } from "../../i18n/format";
 import { hasKey } from "../../i18n/lookup";
 import { ru } from "../../i18n/ru";
+import { modelReasonText, offerFamily } from "../workspace/offerText";
 
 export interface Reason {
   code: string;
@@ -24,6 +25,10 @@ export function requestTopic(value: string, t: TFunction): string {
 }
 
 function scalar(key: string, value: unknown, t: TFunction, format: Formatters): string | null {
+  if (key === "probability" && typeof value === "number") return format.probability(value);
+  if ((key === "expectedRub" || key === "valueRub") && typeof value === "number") return format.money(value);
+  if (key === "reasons" && value && typeof value === "object" && "code" in value)
+    return modelReasonText(value as { code: string; params: Record<string, unknown> }, t, format);
   if (typeof value === "number") return format.number(value);
   if (typeof value === "boolean") return value ? t("common.yes") : t("common.no");
   if (typeof value !== "string" || value.trim() === "") return null;
@@ -31,6 +36,7 @@ function scalar(key: string, value: unknown, t: TFunction, format: Formatters): 
   if (ISO_MOMENT.test(value) && !Number.isNaN(Date.parse(value))) return format.dateTime(value);
   if (key === "segment") return carSegment(value, t);
   if (key === "topic") return requestTopic(value, t);
+  if (key === "family") return offerFamily(value, t);
   return value;
 }
 

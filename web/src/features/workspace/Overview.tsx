@@ -54,7 +54,9 @@ export function Overview({ card }: { card: ClientCard }) {
   const lifecycle = (
     <LifecycleCard points={card.lifecycle} vehicles={card.vehicles} workOrders={card.workOrders} />
   );
-  const offers = <OffersCard offers={card.offers} blocked={card.identity.blocked} />;
+  const offers = (
+    <OffersCard offers={card.offers} blocked={card.identity.blocked} models={card.offerModels} />
+  );
   const vehicles = <VehiclesCard vehicles={card.vehicles} />;
   const products = <ProductsCard insurance={card.insurance} credits={card.credits} />;
   const timeline = (

@@ -16,8 +16,37 @@ export function offerParams(params: Offer["reason"]["params"], format: Formatter
   return out;
 }
 
-export function offerFamily(family: string, t: TFunction): string {
-  return hasKey(ru.offers.families, family) ? t(`offers.families.${family}`) : family;
+export function offerFamily(family: string, t: TFunction, name?: string | null): string {
+  return hasKey(ru.offers.families, family) ? t(`offers.families.${family}`) : (name ?? family);
+}
+
+const SEGMENTS = ["new", "active", "loyal", "returning", "lapsed"];
+
+/**
+ * One of the model's reasons in plain words: "OSAGO ends in 12 days". A reason this app does not know
+ * yet shows its code and numbers rather than nothing.
+ */
+export function modelReasonText(
+  reason: { code: string; params: Record<string, unknown> },
+  t: TFunction,
+  format: Formatters,
+): string {
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries(reason.params ?? {})) {
+    if (key === "segment" && typeof value === "number") {
+      const segment = SEGMENTS[value] ?? String(value);
+      params[key] = hasKey(ru.segments, segment) ? t(`segments.${segment}`) : segment;
+    } else if (typeof value === "number") params[key] = format.number(value);
+    else if (typeof value === "string") params[key] = value;
+  }
+  if (hasKey(ru.modelReasons, reason.code)) {
+    const sentence = t as unknown as (key: string, values: Record<string, string>) => string;
+    return sentence(`modelReasons.${reason.code}`, params);
+  }
+  const details = Object.entries(params)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
+  return details ? `${reason.code}: ${details}` : reason.code;
 }
 
 /**

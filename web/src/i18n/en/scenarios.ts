@@ -12,6 +12,7 @@ export const scenarios: Messages<typeof ru> = {
       viewed_segment: "Viewed cars of one class, then went quiet",
       abandoned_booking: "Did not finish an online service booking",
       web_request: "Web request",
+      next_best_offer: "Next best offer from the model",
     },
     kindTexts: {
       viewed_segment:
@@ -19,6 +20,8 @@ export const scenarios: Messages<typeof ru> = {
       abandoned_booking:
         "The client started booking a service visit online and stopped — an operator helps to book.",
       web_request: "The client sent a request on the site — a call within the response time.",
+      next_best_offer:
+        "Every night the model finds each client's likeliest offer — calls about the most valuable ones, up to the daily limit.",
     },
     name: "Name",
     namePlaceholder: "e.g. Test drive request",

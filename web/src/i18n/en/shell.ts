@@ -74,6 +74,7 @@ export const shell: Messages<typeof ru> = {
     worklist: "Work list",
     standards: "Contact standards",
     scenarios: "Scenarios",
+    propensity: "Propensity models",
     eventSources: "Event sources",
     lifecycle: "Lifecycle",
     serviceBoard: "Workshop planning",

@@ -165,6 +165,7 @@ export const tasks: Messages<typeof ru> = {
       call_handover: "Passed on by the contact centre ({{operator}}): {{note}}",
       nps_survey:
         "Visit on work order {{number}} ({{deliveredOn}}) — ask how the client rates it (NPS) and what to improve",
+      next_best_offer: "{{family}} — probability {{probability}}, expected {{expectedRub}}: {{reasons}}",
     },
     reasonTitles: {
       after_delivery_day: "Call after delivery",
@@ -189,6 +190,7 @@ export const tasks: Messages<typeof ru> = {
       call_out: "Outgoing call",
       call_missed: "Missed call",
       nps_survey: "Visit rating (NPS)",
+      next_best_offer: "Next best offer",
     },
     cardTitle: "Open tasks",
     cardAct: "Record a call",
@@ -340,12 +342,18 @@ export const tasks: Messages<typeof ru> = {
       quietHours: "Then quiet on the site for, hours",
       afterMinutes: "A booking is abandoned when not finished within, minutes",
       withinHours: "Events of the last, hours",
+      families: "Kinds of offer",
+      minProbability: "Probability at least, %",
+      minExpectedRub: "Expected value at least, ₽",
+      dailyLimit: "At most calls a day",
     },
     descriptions: {
       days: "Type a number and press Enter: e.g. 1, 7 and 90",
       everyMonths: "0 — no more calls",
       maxOverdueDays: "Those further overdue are invited for the next one",
       quietHours: "The client went quiet: no visits to the site for this long",
+      families: "Empty: every kind",
+      minExpectedRub: "Probability × the offer's value",
     },
     errors: {
       required: "Fill in this field",

@@ -25,6 +25,11 @@ export const workspace: Messages<typeof ru> = {
     offersTitle: "What to offer now",
     offersEmpty: "Nothing to offer right now: maintenance, insurance and credit dates are still ahead.",
     offersBlocked: "The client is blocked: no calls and no offers.",
+    offerExpected: "expected {{value}}",
+    offerWorth: "worth {{value}}",
+    offerNotCallable: "no consent to offers by phone: make the offer in person",
+    offersModelOf: "Model forecast of {{date}}, by probability × value",
+    offersRulesFor: "From the contact standards (no model yet): {{families}}",
     offerDueNow: "now",
     offerDue: "by {{date}}",
     offerValue: "≈ {{value}}",
@@ -92,6 +97,7 @@ export const workspace: Messages<typeof ru> = {
       insurance: "Insurance",
       accessories: "Accessories",
       combined: "Combined deal",
+      extended_warranty: "Extended warranty",
     },
     dealStatuses: {
       open: "open",
@@ -185,6 +191,7 @@ export const workspace: Messages<typeof ru> = {
       trade_in_year: "{{car}}: year {{years}} of ownership — time to offer a trade-in",
       tyres_summer: "{{car}}: time to change to summer tyres",
       tyres_winter: "{{car}}: time to change to winter tyres",
+      model_forecast: "{{car}}: model forecast",
     },
   },
 };

@@ -71,6 +71,7 @@ export const shell = {
     worklist: "Рабочий список",
     standards: "Стандарты контактов",
     scenarios: "Сценарии",
+    propensity: "Прогнозные модели",
     eventSources: "Источники событий",
     lifecycle: "Жизненный цикл",
     serviceBoard: "Планирование сервиса",

@@ -164,6 +164,7 @@ export const tasks = {
       call_handover: "Клиент передан оператором ({{operator}}): {{note}}",
       nps_survey:
         "Визит по заказ-наряду {{number}} ({{deliveredOn}}) — узнать оценку визита (NPS) и что улучшить",
+      next_best_offer: "{{family}} — вероятность {{probability}}, ожидаемо {{expectedRub}}: {{reasons}}",
     },
     reasonTitles: {
       after_delivery_day: "Звонок после выдачи",
@@ -188,6 +189,7 @@ export const tasks = {
       call_out: "Исходящий звонок",
       call_missed: "Пропущенный звонок",
       nps_survey: "Оценка визита (NPS)",
+      next_best_offer: "Лучшее предложение",
     },
     cardTitle: "Открытые задачи",
     cardAct: "Записать звонок",
@@ -342,12 +344,18 @@ export const tasks = {
       quietHours: "И после этого тишина на сайте, часов",
       afterMinutes: "Запись брошена, если не закончена за, минут",
       withinHours: "События за последние, часов",
+      families: "Виды предложений",
+      minProbability: "Вероятность не ниже, %",
+      minExpectedRub: "Ожидаемая ценность не ниже, ₽",
+      dailyLimit: "Не больше звонков в день",
     },
     descriptions: {
       days: "Введите число и нажмите Enter: например, 1, 7 и 90",
       everyMonths: "0 — больше не звонить",
       maxOverdueDays: "Тех, кто просрочил ТО сильнее, пригласят к следующему",
       quietHours: "Клиент затих: не смотрит сайт столько часов",
+      families: "Пусто — все виды",
+      minExpectedRub: "Вероятность × ценность предложения",
     },
     errors: {
       required: "Заполните это поле",

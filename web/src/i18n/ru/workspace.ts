@@ -22,6 +22,11 @@ export const workspace = {
     offersTitle: "Что предложить сейчас",
     offersEmpty: "Сейчас предложить нечего: сроки ТО, страховок и кредитов ещё не подошли.",
     offersBlocked: "Клиент заблокирован: ему не звонят и не делают предложений.",
+    offerExpected: "ожидаемо {{value}}",
+    offerWorth: "ценность {{value}}",
+    offerNotCallable: "нет согласия на звонки с предложениями — предложить при встрече",
+    offersModelOf: "Прогноз модели на {{date}}, по вероятности × ценности",
+    offersRulesFor: "По стандартам контактов (модели пока нет): {{families}}",
     offerDueNow: "сейчас",
     offerDue: "к {{date}}",
     offerValue: "≈ {{value}}",
@@ -89,6 +94,7 @@ export const workspace = {
       insurance: "Страхование",
       accessories: "Аксессуары",
       combined: "Комплексная сделка",
+      extended_warranty: "Продлённая гарантия",
     },
     dealStatuses: {
       open: "в работе",
@@ -183,6 +189,7 @@ export const workspace = {
       trade_in_year: "{{car}}: {{years}}-й год владения — время предложить обмен по трейд-ин",
       tyres_summer: "{{car}}: сезон переобуваться на летние шины",
       tyres_winter: "{{car}}: сезон переобуваться на зимние шины",
+      model_forecast: "{{car}}: прогноз модели",
     },
   },
 };

@@ -12,6 +12,7 @@ import { recordOwnership } from "./garage";
 import type { StoryResult } from "./person";
 import { purchase } from "./sales";
 import { serviceHistory } from "./service";
+import { drawTraits } from "./traits";
 
 /** Fleets in the demo stay small enough to read on a card. */
 const MAX_FLEET = 12;
@@ -44,6 +45,7 @@ export function companyStory(
     hasEmail: true,
     duplicates: new Map(),
     premium: true,
+    traits: drawTraits(rng),
   };
   const card = openCard(w, matcher, {
     partyId,

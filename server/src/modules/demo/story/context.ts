@@ -2,6 +2,7 @@ import type { CsvValue } from "../copyBuffer";
 import type { Rng } from "../random";
 import type { DemoWorld, WorldDealership } from "../world";
 import { moment } from "../world";
+import type { Traits } from "./traits";
 
 /** One client's story in the making: the facts later steps and the segment rules need. */
 export interface ClientStory {
@@ -20,6 +21,8 @@ export interface ClientStory {
   duplicates: Map<number, number>;
   /** Set when the client deserves a personal manager (premium car, fleet). */
   premium: boolean;
+  /** What the client is like, driving their loyalty and their next purchase. */
+  traits: Traits;
 }
 
 export type Channel = "call" | "sms" | "email" | "messenger" | "visit" | "web" | "app" | "note" | "task";

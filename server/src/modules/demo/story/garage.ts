@@ -1,5 +1,5 @@
 import { CAR_MODELS_BY_ID, type CarModel, type GeneratedCar, generateCar } from "../cars";
-import { dayToIso } from "../dates";
+import { dayToIso, isoToDay } from "../dates";
 import { type DrivingProfile, generateDrivingProfile, mileageAt } from "../mileage";
 import type { Residence } from "../people";
 import type { ClientStory } from "./context";
@@ -100,5 +100,9 @@ export function recordOwnership(c: ClientStory, owned: OwnedCar, sourceSystem: s
     sourceSystem,
   ]);
 }
+
+/** The day the factory warranty ends. */
+export const warrantyEndOf = (owned: OwnedCar) =>
+  isoToDay(owned.car.firstRegistered) + (WARRANTY_YEARS[owned.car.brand] ?? 3) * 365;
 
 export const kmOn = (owned: OwnedCar, day: number) => Math.round(mileageAt(owned.profile, dayToIso(day)));

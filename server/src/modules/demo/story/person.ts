@@ -9,9 +9,10 @@ import type { DemoWorld, WorldDealership } from "../world";
 import { closeCard, dmsOf, openCard, type PendingCard } from "./card";
 import { everydayContacts } from "./contacts";
 import type { ClientStory } from "./context";
-import { acquireCar, type OwnedCar, recordOwnership } from "./garage";
+import { acquireCar, type OwnedCar, recordOwnership, warrantyEndOf } from "./garage";
 import { purchase, unclosedDeal } from "./sales";
 import { serviceHistory } from "./service";
+import { drawTraits, extendedWarranty, nextCarDay, shoppingFootprint, tyreClientChance } from "./traits";
 
 export interface StoryResult {
   cards: PendingCard[];
@@ -54,6 +55,7 @@ export function personStory(
     hasEmail: false,
     duplicates: new Map(),
     premium: false,
+    traits: drawTraits(rng),
   };
   const typed = (r: Rng) => {
     const input = typedPersonInput(typeAsStaff(person, r).record);
@@ -110,6 +112,23 @@ export function personStory(
 
   const cars: OwnedCar[] = [];
   const source = dmsOf(home.code);
+  // Each car may be followed by the next, bought here with the old one in trade-in after weeks of browsing.
+  const nextCars = (from: OwnedCar) => {
+    let car = from;
+    for (let n = 0; n < 3; n++) {
+      const day = nextCarDay(c, car, c.traits);
+      if (day === null || day <= car.from) return;
+      shoppingFootprint(c, day);
+      car = purchase(c, {
+        day,
+        condition: "new",
+        residence: person.residence,
+        tradeIn: car,
+        sourceSystem: source,
+      });
+      cars.push(car);
+    }
+  };
   if (home.sells && rng.chance(0.6)) {
     const buyDay = Math.min(w.today - 1, firstDay + rng.int(3, 40));
     let tradeIn: OwnedCar | undefined;
@@ -131,35 +150,26 @@ export function personStory(
       sourceSystem: source,
     });
     cars.push(first);
-    const nextDay = buyDay + rng.int(3 * 365, 4 * 365);
-    if (nextDay < w.today && rng.chance(0.35)) {
-      cars.push(
-        purchase(c, {
-          day: nextDay,
-          condition: "new",
-          residence: person.residence,
-          tradeIn: first,
-          sourceSystem: source,
-        }),
-      );
-    }
+    nextCars(first);
   } else {
-    cars.push(
-      acquireCar(c, {
-        registeredDay: firstDay - rng.int(0, 8) * 365 - rng.int(0, 300),
-        residence: person.residence,
-        ownerPartyId: partyId,
-        from: firstDay - rng.int(0, 200),
-        sourceSystem: source,
-      }),
-    );
+    const own = acquireCar(c, {
+      registeredDay: firstDay - rng.int(0, 8) * 365 - rng.int(0, 300),
+      residence: person.residence,
+      ownerPartyId: partyId,
+      from: firstDay - rng.int(0, 200),
+      sourceSystem: source,
+    });
+    cars.push(own);
+    // A service client may buy their next car here too, with their own car in trade-in.
+    if (home.sells) nextCars(own);
   }
   if (rng.chance(0.12)) unclosedDeal(c, rng.int(firstDay, w.today - 1), false);
   if (home.sells && w.today - firstDay < 60 && rng.chance(0.3))
     unclosedDeal(c, rng.int(firstDay, w.today), true);
 
-  const tyres = rng.chance(0.35);
+  const tyres = rng.chance(tyreClientChance(c.traits));
   for (const car of cars) {
+    if (car.from >= firstDay) extendedWarranty(c, car, c.traits, warrantyEndOf(car));
     const before = new Set(c.duplicates.values());
     serviceHistory(c, car, { usual: home, others: sameCity, tyres, since: firstDay, cardAt });
     recordOwnership(c, car, source);

@@ -3,6 +3,7 @@ import type { Residence } from "../people";
 import { moment } from "../world";
 import { type ClientStory, call, interaction, rub } from "./context";
 import { acquireCar, kmOn, type OwnedCar } from "./garage";
+import { renewalChance } from "./traits";
 
 const BANKS = ["Сбербанк", "ВТБ", "Альфа-Банк", "Газпромбанк", "Совкомбанк", "Т-Банк", "Росбанк", "Уралсиб"];
 const INSURERS = [
@@ -147,8 +148,9 @@ export function purchase(c: ClientStory, req: PurchaseRequest): OwnedCar {
   }
   if (!req.fleet && rng.chance(used ? 0.2 : 0.4)) credit(c, owned, dealId, price, req.day);
   const kasko = req.fleet ? rng.chance(0.5) : rng.chance(used ? 0.15 : 0.35);
-  if (kasko) insurance(c, owned, dealId, "kasko", price, req.day, 0.65);
-  if (rng.chance(0.3)) insurance(c, owned, dealId, "osago", price, req.day, 0.5);
+  if (kasko) insurance(c, owned, dealId, "kasko", price, req.day, renewalChance(c.traits, 0.65));
+  if (rng.chance(0.15 + 0.3 * c.traits.loyalty))
+    insurance(c, owned, dealId, "osago", price, req.day, renewalChance(c.traits, 0.5));
   return owned;
 }
 

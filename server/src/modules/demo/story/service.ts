@@ -4,6 +4,7 @@ import type { WorldDealership } from "../world";
 import { moment } from "../world";
 import { type ClientStory, call, interaction, rub } from "./context";
 import { kmOn, type OwnedCar } from "./garage";
+import { visitHabits } from "./traits";
 
 const CHANNELS = ["call", "web", "portal", "app", "walk_in"] as const;
 const CHANNEL_WEIGHTS = [45, 15, 10, 5, 25];
@@ -50,6 +51,7 @@ export function serviceHistory(c: ClientStory, car: OwnedCar, needs: ServiceNeed
   const readings = generateServiceReadings(car.profile, rng, {
     maintenance: car.model.maintenance,
     until: dayToIso(until),
+    ...visitHabits(c.traits),
   });
   let n = 0;
   for (const r of readings) {
