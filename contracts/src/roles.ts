@@ -9,6 +9,7 @@ export const ROLES = [
   "service_advisor",
   "call_center_operator",
   "fi_specialist",
+  "appraiser",
   "personal_manager",
   "marketer",
 ] as const;
@@ -36,6 +37,10 @@ export const PERMISSIONS = [
   "tasks.manage",
   "scenarios.manage",
   "reports.read",
+  "deals.work",
+  "deals.processes",
+  "stock.read",
+  "stock.manage",
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

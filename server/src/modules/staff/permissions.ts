@@ -1,12 +1,14 @@
 import { PERMISSIONS, type Permission, type Role } from "@orbit/contracts";
 
 const everyone: Permission[] = ["dealerships.read", "clients.read", "clients.write", "tasks.work"];
+/** Whoever takes part in a sale: the deal's screens and the group's stock. */
+const selling: Permission[] = [...everyone, "deals.work", "stock.read"];
 
 /** What each role may do; dealership scope is checked separately (see scope.ts). */
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   director: [
-    ...everyone,
+    ...selling,
     "staff.read",
     "staff.manage",
     "audit.read",
@@ -15,13 +17,24 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "tasks.manage",
     "scenarios.manage",
     "reports.read",
+    "stock.manage",
+    "deals.processes",
   ],
-  sales_manager: [...everyone, "staff.read", "audit.read", "clients.merge", "tasks.manage", "reports.read"],
-  salesperson: everyone,
+  sales_manager: [
+    ...selling,
+    "staff.read",
+    "audit.read",
+    "clients.merge",
+    "tasks.manage",
+    "reports.read",
+    "stock.manage",
+  ],
+  salesperson: selling,
   service_advisor: everyone,
   call_center_operator: everyone,
-  fi_specialist: everyone,
-  personal_manager: everyone,
+  fi_specialist: selling,
+  appraiser: selling,
+  personal_manager: selling,
   marketer: ["dealerships.read", "clients.read", "clients.import", "scenarios.manage", "reports.read"],
 };
 
