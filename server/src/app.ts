@@ -14,12 +14,14 @@ import {
 } from "fastify-type-provider-zod";
 import type { Config } from "./config";
 import { auditRoutes } from "./modules/audit/routes";
+import { dealRoutes } from "./modules/deals/routes";
 import { importRoutes } from "./modules/identity/import/routes";
 import type { MatcherProvider } from "./modules/identity/matcher";
 import { identityRoutes } from "./modules/identity/routes";
 import { scenarioRoutes } from "./modules/scenarios/routes";
 import { registerAccessControl } from "./modules/staff/accessControl";
 import { staffRoutes } from "./modules/staff/routes";
+import { stockRoutes } from "./modules/stock/routes";
 import { taskRoutes } from "./modules/tasks/routes";
 import { workspaceRoutes } from "./modules/workspace/routes";
 import type { Database, Db } from "./platform/db/database";
@@ -84,6 +86,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(workspaceRoutes, ctx);
   await app.register(taskRoutes, ctx);
   await app.register(scenarioRoutes, ctx);
+  await app.register(stockRoutes, ctx);
+  await app.register(dealRoutes, ctx);
 
   if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
   return app;
