@@ -268,6 +268,7 @@ export const Deal = z.object({
   lostReason: z.string().nullable(),
   timeline: z.array(
     z.object({
+      id: z.number().int(),
       at: z.string(),
       action: z.string(),
       processStep: z.string().nullable(),

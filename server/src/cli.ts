@@ -9,6 +9,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SITE_KEY } from "./modules/demo/orgStr
 import { ImportUsageError, importFromFile } from "./modules/identity/import/importCli";
 import { MatcherProvider } from "./modules/identity/matcher";
 import { shippedModels } from "./modules/identity/shippedModels";
+import { StockUsageError, stockCommand } from "./modules/stock/stockCli";
 import { type Database, DatabaseLockedError, openDatabase } from "./platform/db/database";
 import { migrate } from "./platform/db/migrate";
 
@@ -22,6 +23,9 @@ commands:
   demo       generate the demo dealer group: --clients N (default 20000) --seed S --as-of YYYY-MM-DD --reset
   import     import clients from a CSV export: <file.csv> --source dms:MSK-KIA [--dealership MSK-KIA]
              [--map "ФИО=fullName,Телефон=phones"] [--delimiter ";"] [--resume ID]
+  stock      stock import <file.csv>: load new and used cars of any dealership (columns: dealership, vin,
+             make, model, year, condition, status, body_type, seats, drive, ground_clearance_mm, comfort_class,
+             mileage_km, price_rub, ...); a VIN already in stock is updated
 
 environment: DATABASE_URL (postgres://...; default: embedded PGlite in ORBIT_DATA_DIR=./data),
   PORT (3000), HOST, LOG_LEVEL, COOKIE_SECURE, SESSION_TTL_HOURS, ORBIT_DEMO_CLIENTS, ORBIT_DEMO_SEED`;
@@ -186,13 +190,22 @@ async function main(argv: string[]): Promise<void> {
       return runDemo(config, rest);
     case "import":
       return runImportCommand(config, rest);
+    case "stock": {
+      const ctx = await open(config);
+      try {
+        process.exitCode = await stockCommand(ctx.db, rest, process.stdout);
+      } finally {
+        await ctx.database.close();
+      }
+      return;
+    }
     default:
       throw new UsageError(command ? `unknown command "${command}"` : "no command given");
   }
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  if (err instanceof UsageError || err instanceof ImportUsageError) {
+  if (err instanceof UsageError || err instanceof ImportUsageError || err instanceof StockUsageError) {
     process.stderr.write(`orbit: ${err.message}\n\n${USAGE}\n`);
     process.exit(2);
   }

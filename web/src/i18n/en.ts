@@ -1,9 +1,11 @@
 import { audit } from "./en/audit";
 import { clients } from "./en/clients";
+import { deals } from "./en/deals";
 import { imports } from "./en/imports";
 import { scenarios } from "./en/scenarios";
 import { shell } from "./en/shell";
 import { staff } from "./en/staff";
+import { stock } from "./en/stock";
 import { tasks } from "./en/tasks";
 import { workspace } from "./en/workspace";
 import type { Messages } from "./messages";
@@ -18,4 +20,6 @@ export const en: Messages<typeof ru> = {
   ...imports,
   ...tasks,
   ...scenarios,
+  ...stock,
+  ...deals,
 };

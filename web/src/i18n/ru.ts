@@ -3,10 +3,12 @@
 
 import { audit } from "./ru/audit";
 import { clients } from "./ru/clients";
+import { deals } from "./ru/deals";
 import { imports } from "./ru/imports";
 import { scenarios } from "./ru/scenarios";
 import { shell } from "./ru/shell";
 import { staff } from "./ru/staff";
+import { stock } from "./ru/stock";
 import { tasks } from "./ru/tasks";
 import { workspace } from "./ru/workspace";
 
@@ -19,4 +21,6 @@ export const ru = {
   ...imports,
   ...tasks,
   ...scenarios,
+  ...stock,
+  ...deals,
 };

@@ -154,13 +154,14 @@ export async function dealView(db: Db, actor: Actor, deal: DealRow): Promise<Dea
          WHERE d.deal_id = ${deal.id} ORDER BY d.id`,
   );
   const timeline = await execRows<{
+    id: number;
     at: Date | string;
     action: string;
     process_step: string | null;
     actor_name: string | null;
   }>(
     db,
-    sql`SELECT l.at, l.action, l.process_step, u.full_name AS actor_name
+    sql`SELECT l.id, l.at, l.action, l.process_step, u.full_name AS actor_name
           FROM action_log l LEFT JOIN users u ON u.id = l.actor_user_id
          WHERE l.entity_type = 'deal' AND l.entity_id = ${String(deal.id)} ORDER BY l.id`,
   );
@@ -250,6 +251,7 @@ export async function dealView(db: Db, actor: Actor, deal: DealRow): Promise<Dea
     cycleSeconds: seconds(deal.openedAt, deal.closedAt ?? now),
     lostReason: deal.lostReason,
     timeline: timeline.map((t) => ({
+      id: Number(t.id),
       at: iso(t.at)!,
       action: t.action,
       processStep: t.process_step,

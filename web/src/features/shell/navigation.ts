@@ -2,12 +2,15 @@ import type { Permission } from "@orbit/contracts";
 import {
   type Icon,
   IconAdjustmentsHorizontal,
+  IconBriefcase,
+  IconCar,
   IconChartDonut,
   IconChecklist,
   IconFileImport,
   IconGitCompare,
   IconHistory,
   IconHome,
+  IconListDetails,
   IconPlugConnected,
   IconRoute,
   IconUserPlus,
@@ -18,6 +21,8 @@ import {
 export const NAV_ITEMS = [
   { to: "/", label: "nav.home", icon: IconHome, permission: null },
   { to: "/worklist", label: "nav.worklist", icon: IconChecklist, permission: "tasks.work" },
+  { to: "/deals", label: "nav.deals", icon: IconBriefcase, permission: "deals.work" },
+  { to: "/stock", label: "nav.stock", icon: IconCar, permission: "stock.read" },
   { to: "/clients/new", label: "nav.newClient", icon: IconUserPlus, permission: "clients.write" },
   {
     to: "/duplicates",
@@ -29,6 +34,7 @@ export const NAV_ITEMS = [
   { to: "/imports", label: "nav.imports", icon: IconFileImport, permission: "clients.import" },
   { to: "/reports/lifecycle", label: "nav.lifecycle", icon: IconChartDonut, permission: "reports.read" },
   { to: "/standards", label: "nav.standards", icon: IconAdjustmentsHorizontal, permission: "tasks.manage" },
+  { to: "/processes", label: "nav.processes", icon: IconListDetails, permission: "deals.processes" },
   { to: "/scenarios", label: "nav.scenarios", icon: IconRoute, permission: "scenarios.manage" },
   {
     to: "/event-sources",

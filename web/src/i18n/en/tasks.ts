@@ -72,6 +72,7 @@ export const tasks: Messages<typeof ru> = {
       service: "Service",
       finance: "Finance & insurance",
       call_center: "Call center",
+      appraisal: "Trade-in appraisal",
     },
     outcomeLabel: "How the call went",
     outcomes: {
@@ -161,6 +162,9 @@ export const tasks: Messages<typeof ru> = {
       abandoned_booking:
         "Started booking “{{work}}” online on {{startedAt}} and did not finish — help to book",
       web_request: "Web request: {{topic}} — call the client back",
+      deal_appraisal: "Appraise the client's trade-in car: {{car}} — asked by {{from}}",
+      deal_credit_application: "Credit application for a deal: {{car}} — asked by {{from}}",
+      deal_insurance_quote: "OSAGO and KASKO quotes for a deal: {{car}} — asked by {{from}}",
     },
     reasonTitles: {
       after_delivery_day: "Call after delivery",
@@ -179,7 +183,13 @@ export const tasks: Messages<typeof ru> = {
       viewed_segment: "Interest on the site",
       abandoned_booking: "Unfinished online booking",
       web_request: "Web request",
+      deal_appraisal: "Trade-in appraisal",
+      deal_credit_application: "Credit application",
+      deal_insurance_quote: "Insurance quote",
     },
+    openDeal: "Open the deal",
+    dealHandoff:
+      "A task from a deal: fill in your part in the deal and complete the step; the task closes by itself.",
     cardTitle: "Open tasks",
     cardAct: "Record a call",
     cardHide: "Hide",

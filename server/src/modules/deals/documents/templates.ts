@@ -1,3 +1,4 @@
+/// <reference path="./rubles.d.ts" />
 import { rubles } from "rubles";
 import { type Doc, field, heading, paragraph, renderPdf, section, signatures, table } from "./pdf";
 
