@@ -158,7 +158,7 @@ export async function updateDeal(
   if (patch.needs !== undefined) {
     assertMayWork(actor, deal, process, "needs");
     set.needs = patch.needs;
-    steps.push("deal.needs");
+    steps.push("deal.needs.edit");
   }
   if (patch.stockVehicleId !== undefined || patch.vehiclePriceRub !== undefined) {
     assertMayWork(actor, deal, process, "vehicle");
@@ -181,14 +181,14 @@ export async function updateDeal(
         throw invalid("body.vehiclePriceRub", "choose the car first");
       set.vehiclePriceKopecks = kopecks(patch.vehiclePriceRub);
     }
-    steps.push("deal.vehicle");
+    steps.push("deal.vehicle.edit");
   }
   if (patch.tradeInAcceptedRub !== undefined) {
     assertMayWork(actor, deal, process, "trade_in");
     if (patch.tradeInAcceptedRub !== null && deal.tradeInVehicleId === null)
       throw invalid("body.tradeInAcceptedRub", "say which car the client trades in first");
     set.tradeInAcceptedKopecks = patch.tradeInAcceptedRub === null ? null : kopecks(patch.tradeInAcceptedRub);
-    steps.push("deal.trade_in_offer");
+    steps.push("deal.trade_in.price");
   }
   if (
     patch.downPaymentRub !== undefined ||
@@ -205,18 +205,18 @@ export async function updateDeal(
       set.creditRequestedKopecks !== undefined ? set.creditRequestedKopecks : deal.creditRequestedKopecks;
     const term = set.creditTermMonths !== undefined ? set.creditTermMonths : deal.creditTermMonths;
     set.creditAppliedAt = requested !== null && term !== null ? (deal.creditAppliedAt ?? new Date()) : null;
-    steps.push("deal.credit_application");
+    steps.push("deal.credit.application");
   }
   if (patch.deliveryPlannedOn !== undefined) {
     assertMayWork(actor, deal, process, "delivery");
     set.deliveryPlannedOn = patch.deliveryPlannedOn;
-    steps.push("deal.delivery_date");
+    steps.push("deal.delivery.date");
   }
   if (patch.payment !== undefined) {
     assertMayWork(actor, deal, process, "payment");
     set.paymentReceivedAt = patch.payment ? new Date() : null;
     set.paymentMethod = patch.payment?.method ?? null;
-    steps.push("deal.payment_received");
+    steps.push("deal.payment.received");
   }
   if (steps.length === 0) return;
   await touch(db, id, set);
@@ -271,7 +271,7 @@ export async function setTradeInVehicle(
     by,
     deal,
     "trade_in_vehicle",
-    "deal.trade_in_vehicle",
+    "deal.trade_in.vehicle",
     { vehicleId },
     { vehicleId: deal.tradeInVehicleId },
   );
@@ -406,7 +406,7 @@ export async function addAccessory(db: Db, actor: Actor, by: ActingAs, id: numbe
       quantity: input.quantity ?? 1,
     })
     .returning({ id: dealAccessories.id });
-  await logDeal(db, by, deal, "accessory_add", "deal.accessories", { id: row?.id, ...input });
+  await logDeal(db, by, deal, "accessory_add", "deal.accessories.edit", { id: row?.id, ...input });
 }
 
 export async function removeAccessory(db: Db, actor: Actor, by: ActingAs, id: number, accessoryId: number) {
@@ -417,7 +417,7 @@ export async function removeAccessory(db: Db, actor: Actor, by: ActingAs, id: nu
     .where(and(eq(dealAccessories.id, accessoryId), eq(dealAccessories.dealId, id)))
     .returning();
   if (!row) throw notFound("Accessory");
-  await logDeal(db, by, deal, "accessory_remove", "deal.accessories", null, {
+  await logDeal(db, by, deal, "accessory_remove", "deal.accessories.edit", null, {
     name: row.name,
     priceKopecks: row.priceKopecks,
   });
@@ -453,7 +453,7 @@ export async function updateClientData(
     ...(addEmails ? { addEmails } : {}),
   });
   const fields = Object.keys(input).filter((k) => k !== "version");
-  await logDeal(db, by, deal, "client_data", "deal.client_data", { fields });
+  await logDeal(db, by, deal, "client_data", "deal.client.data", { fields });
 }
 
 /** A car sold from the deal's stock unit becomes the client's in Orbit, with its full description. */

@@ -19,7 +19,7 @@ export async function stockCommand(db: Db, args: string[], out: Writable): Promi
   });
   const report = await db.transaction((tx) => importStock(tx, systemProcess("stock-import"), text, "all"));
   out.write(
-    `${report.rows} rows: ${report.created} cars added, ${report.updated} updated, ${report.rejected.length} rejected\n`,
+    `${report.rows} rows: ${report.created} cars added, ${report.updated} updated, ${new Set(report.rejected.map((r) => r.row)).size} rejected\n`,
   );
   for (const r of report.rejected) out.write(`  row ${r.row}, ${r.field}: ${r.message}\n`);
   return report.rejected.length > 0 && report.created + report.updated === 0 ? 1 : 0;

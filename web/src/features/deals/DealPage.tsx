@@ -160,7 +160,14 @@ function DealView({ deal }: { deal: Deal }) {
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 8 }}>
             <Stack gap="md">
-              {selected && <StepCard key={selected.code} deal={deal} step={selected} />}
+              {selected && (
+                <StepCard
+                  key={selected.code}
+                  deal={deal}
+                  step={selected}
+                  onCompleted={() => setParams({}, { replace: true })}
+                />
+              )}
               <Card withBorder radius="md" padding="sm" component="section" aria-labelledby="deal-timeline">
                 <Title order={3} fz="md" mb="xs" id="deal-timeline">
                   {t("deals.timeline.title")}
@@ -169,8 +176,9 @@ function DealView({ deal }: { deal: Deal }) {
                   {deal.timeline.map((e) => (
                     <Timeline.Item key={e.id}>
                       <Text size="sm">
-                        {stepTitleOf(deal, e.processStep, labels.title) ?? labels.action(e.action)}
-                        {e.action === "handoff" ? ` · ${labels.action("handoff")}` : ""}
+                        {e.action === "step" || e.action === "handoff"
+                          ? `${stepTitleOf(deal, e.processStep, labels.title) ?? e.processStep} · ${labels.action(e.action)}`
+                          : labels.action(e.action)}
                       </Text>
                       <Text size="xs" c="dimmed">
                         {format.dateTime(e.at)}
@@ -214,6 +222,7 @@ function Totals({ deal }: { deal: Deal }) {
     ],
     [t("deals.totals.insurance"), deal.totals.insuranceRub],
   ];
+  if (rows.every(([, v]) => v === 0)) return null;
   return (
     <Card withBorder radius="md" padding="sm" component="section" aria-labelledby="deal-totals">
       <Title order={3} fz="md" mb="xs" id="deal-totals">

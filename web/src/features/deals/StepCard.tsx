@@ -36,7 +36,15 @@ const PANELS: Record<DealPanel, ComponentType<PanelProps>> = {
  * One step of the deal as its process defines it: what it still lacks, who does it, its screen, and the
  * buttons to pass it to a specialist or complete it.
  */
-export function StepCard({ deal, step }: { deal: Deal; step: ProcessStep }) {
+export function StepCard({
+  deal,
+  step,
+  onCompleted,
+}: {
+  deal: Deal;
+  step: ProcessStep;
+  onCompleted: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useDealLabels();
@@ -145,11 +153,13 @@ export function StepCard({ deal, step }: { deal: Deal; step: ProcessStep }) {
                 leftSection={<IconCheck size={16} />}
                 loading={busy}
                 color="teal"
-                onClick={() =>
-                  run(`/steps/${step.code}/complete`, undefined, {
+                onClick={async () => {
+                  // The guide moves on to the step now at hand.
+                  const done = await run(`/steps/${step.code}/complete`, undefined, {
                     success: t("deals.completed", { step: title }),
-                  })
-                }
+                  });
+                  if (done) onCompleted();
+                }}
               >
                 {t("deals.complete")}
               </Button>

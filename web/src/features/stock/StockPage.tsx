@@ -145,7 +145,7 @@ function StockList() {
               rows: report.rows,
               created: report.created,
               updated: report.updated,
-              rejected: report.rejected.length,
+              rejected: new Set(report.rejected.map((r) => r.row)).size,
             })}
           </Text>
           {report.rejected.slice(0, 20).map((r) => (
@@ -255,7 +255,7 @@ function StockList() {
                         <Table.Td>
                           <Text size="xs">{v.dealershipName}</Text>
                         </Table.Td>
-                        <Table.Td>
+                        <Table.Td style={{ minWidth: 130 }}>
                           {manager && v.status !== "sold" && v.reservedByDealId === null ? (
                             <Menu position="bottom-start">
                               <Menu.Target>
