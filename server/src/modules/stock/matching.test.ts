@@ -1,6 +1,6 @@
 import { Needs, type NeedsInput } from "@orbit/contracts";
 import { describe, expect, it } from "vitest";
-import { affordability, type Candidate, rankMatches, scoreVehicle } from "./matching";
+import { affordability, type Candidate, priceCeiling, rankMatches, scoreVehicle } from "./matching";
 
 let nextId = 1;
 function car(over: Partial<Candidate>): Candidate {
@@ -175,6 +175,28 @@ describe("matching stock to needs", () => {
     const score = (c: Candidate) => scoreVehicle(n, c, { dealershipId: 3, city: "Москва" })!.score;
     expect(score(coming)).toBeLessThan(score(here));
     expect(score(town)).toBeLessThan(score(here));
+  });
+
+  it("lets the database leave out only cars the money cannot reach", () => {
+    expect(priceCeiling(needs({}))).toBeNull();
+    for (const n of [
+      gleNeeds,
+      needs({ budgetRub: 2_000_000, tradeInRub: 300_000 }),
+      needs({ monthlyRub: 40_000, budgetRub: 3_000_000 }),
+    ]) {
+      const ceiling = priceCeiling(n)!;
+      const kept = (kopecks: number) => scoreVehicle(n, car({ priceRub: kopecks / 100 }), {}) !== null;
+      // The dearest car the scoring keeps, found by halving: it is under the ceiling, and close to it.
+      let lo = 100;
+      let hi = ceiling * 2;
+      while (hi - lo > 100) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (kept(mid)) lo = mid;
+        else hi = mid;
+      }
+      expect(lo).toBeLessThanOrEqual(ceiling);
+      expect(ceiling - lo).toBeLessThan(ceiling * 0.001);
+    }
   });
 
   it("asks nothing of what the client did not say", () => {

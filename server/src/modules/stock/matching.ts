@@ -1,5 +1,5 @@
 import { COMFORT_CLASSES, type MatchReason, type Needs, type StockVehicle } from "@orbit/contracts";
-import { annuityPayment } from "../deals/credit";
+import { annuityPayment, principalFor } from "../deals/credit";
 
 /**
  * Matching a car to what the client needs rather than to a model name: a client asking for a Mercedes GLE
@@ -66,6 +66,26 @@ export function affordability(
     headroomKopecks = headroomKopecks === null ? monthlyHeadroom : Math.min(headroomKopecks, monthlyHeadroom);
   }
   return { monthlyKopecks, overShare, headroomKopecks };
+}
+
+/**
+ * The dearest car the client's money can reach (with the tolerance), in kopecks, or null without a budget:
+ * the database leaves out dearer cars before scoring. A kopeck of slack per rouble keeps it a superset of
+ * what scoreVehicle accepts.
+ */
+export function priceCeiling(needs: Needs): number | null {
+  const tradeIn = Math.round(needs.tradeInRub * 100);
+  const down = Math.round(needs.downPaymentRub * 100);
+  const limits: number[] = [];
+  if (needs.budgetRub !== undefined)
+    limits.push(Math.ceil(needs.budgetRub * 100 * (1 + BUDGET_TOLERANCE)) + tradeIn);
+  if (needs.monthlyRub !== undefined) {
+    const monthly = Math.ceil(needs.monthlyRub * 100 * (1 + BUDGET_TOLERANCE));
+    limits.push(
+      principalFor(monthly, needs.ratePct, needs.termMonths) + tradeIn + down + needs.termMonths * 100,
+    );
+  }
+  return limits.length ? Math.min(...limits) + 100 : null;
 }
 
 /** Scores one car against the needs, or null when a hard limit rules it out. */

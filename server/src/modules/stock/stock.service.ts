@@ -14,7 +14,7 @@ import { conflict, forbidden, notFound } from "../../platform/http/errors";
 import { recordAction } from "../audit/service";
 import type { ActingAs } from "../staff/actor";
 import { dealerships } from "../staff/schema";
-import { rankMatches } from "./matching";
+import { priceCeiling, rankMatches } from "./matching";
 import { stockVehicles } from "./schema";
 import { parseStockCsv } from "./stockCsv";
 
@@ -112,8 +112,9 @@ export async function getStockVehicle(db: Db, id: number, lock = false): Promise
 }
 
 /**
- * Cars for the client's needs, from every brand and dealership, new and used: everything not sold and
- * not held by another deal is scored in memory (a group's stock is a few thousand cars).
+ * Cars for the client's needs, from every brand and dealership, new and used. The database leaves out what
+ * the hard limits rule out (sold, held by another deal, new or used, seats, mileage, beyond the money);
+ * the rest is scored and ranked in memory.
  */
 export async function matchStock(
   db: Db,
@@ -121,10 +122,15 @@ export async function matchStock(
   limit: number,
   dealId?: number,
 ): Promise<MatchResponse> {
+  const ceiling = priceCeiling(needs);
   const rows = await execRows<Row>(
     db,
     sql`${SELECT} WHERE s.status <> 'sold'
-          AND (s.status <> 'reserved' OR s.reserved_by_deal_id = ${dealId ?? -1})`,
+          AND (s.status <> 'reserved' OR s.reserved_by_deal_id = ${dealId ?? -1})
+          ${needs.condition !== "any" ? sql`AND s.condition = ${needs.condition}` : sql``}
+          ${needs.minSeats !== undefined ? sql`AND s.seats >= ${needs.minSeats}` : sql``}
+          ${needs.maxMileageKm !== undefined ? sql`AND s.mileage_km <= ${needs.maxMileageKm}` : sql``}
+          ${ceiling !== null ? sql`AND s.price_kopecks <= ${ceiling}` : sql``}`,
   );
   const { considered, matches } = rankMatches(needs, rows.map(toVehicle), limit);
   return {
