@@ -204,6 +204,10 @@ export const Deal = z.object({
   currentStep: z.string().nullable(),
   needs: Needs.nullable(),
   vehicle: StockVehicle.nullable(),
+  /** The client's own car the deal is about (insurance or credit without a car from stock). */
+  clientVehicleId: z.number().int().nullable(),
+  /** The cars the client owns now, to pick from. */
+  clientCars: z.array(z.object({ id: z.number().int(), label: z.string() })),
   vehiclePriceRub: z.number().nullable(),
   tradeIn: z.object({
     vehicle: z
@@ -323,6 +327,8 @@ export const DealUpdate = z.object({
   /** The stock unit chosen: it is reserved for the deal; null releases it. */
   stockVehicleId: z.number().int().positive().nullable().optional(),
   vehiclePriceRub: z.number().positive().max(1_000_000_000).optional(),
+  /** One of the client's own cars, for a deal that sells none from stock (insurance, credit). */
+  clientVehicleId: z.number().int().positive().nullable().optional(),
   tradeInAcceptedRub: rub.nullable().optional(),
   downPaymentRub: rub.optional(),
   creditRequestedRub: rub.nullable().optional(),

@@ -40,7 +40,11 @@ export function mayWorkPanel(
   if (!canAccessDealership(actor, deal.dealershipId) || deal.status !== "open") return false;
   if (actor.role === "admin" || actor.role === "director") return true;
   const steps = process?.steps.filter((s) => s.panel === panel) ?? [];
-  const named = steps.some((s) => s.roles.includes(actor.role) && (!specialist || s.handoff !== null));
+  // The specialist's part belongs to the roles of the hand-off step, or, with no hand-off, of the panel's steps.
+  const handedOff = steps.some((s) => s.handoff !== null);
+  const named = steps.some(
+    (s) => s.roles.includes(actor.role) && (!specialist || !handedOff || s.handoff !== null),
+  );
   if (specialist) return named;
   return named || deal.salespersonId === actor.userId || OVERSEERS.includes(actor.role);
 }

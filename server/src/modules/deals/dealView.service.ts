@@ -93,6 +93,12 @@ export async function dealView(db: Db, actor: Actor, deal: DealRow): Promise<Dea
         plate: string | null;
       }>(db, sql`SELECT id, vin, make, model, year, plate FROM vehicles WHERE id = ${deal.tradeInVehicleId}`)
     : [];
+  const clientCars = await execRows<{ id: number; label: string }>(
+    db,
+    sql`SELECT v.id, concat_ws(' ', v.make, v.model, v.year::text, v.plate, v.vin) AS label
+          FROM vehicle_ownerships o JOIN vehicles v ON v.id = o.vehicle_id
+         WHERE o.party_id = ${deal.partyId} AND o.valid_to IS NULL ORDER BY v.id`,
+  );
   const appraisals = await execRows<{
     id: number;
     value_kopecks: number;
@@ -186,6 +192,8 @@ export async function dealView(db: Db, actor: Actor, deal: DealRow): Promise<Dea
     currentStep: deal.status === "open" ? current : null,
     needs: parseNeeds(deal.needs),
     vehicle,
+    clientVehicleId: deal.stockVehicleId === null ? deal.vehicleId : null,
+    clientCars,
     vehiclePriceRub: rub(deal.vehiclePriceKopecks),
     tradeIn: {
       vehicle: tradeInCar ?? null,

@@ -386,4 +386,39 @@ describe("the combined purchase", () => {
       (await t.as(sales, "POST", "/api/deals", { clientId, processCode: "nope" })).json().error.fields,
     ).toEqual([{ field: "body.processCode", message: 'no process "nope"' }]);
   });
+
+  it("insures the client's own car: the insurance process closes with the policy on that car", async () => {
+    const created = await t.as(sales, "POST", "/api/clients", {
+      fullName: "Тихонов Пётр Ильич",
+      phones: ["+7 926 100-20-30"],
+      birthDate: "1979-02-11",
+      passport: "4510 123456",
+      vins: ["XTA21700080034567"],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const owner = created.json().clientId as number;
+    let deal = await ok<Deal>(
+      t.as(sales, "POST", "/api/deals", { clientId: owner, processCode: "insurance" }),
+      201,
+    );
+    expect(deal.clientCars).toHaveLength(1);
+    const api = (who: SignedIn, method: "POST" | "PATCH", path: string, body?: unknown) =>
+      ok<Deal>(t.as(who, method, `/api/deals/${deal.id}${path}`, body));
+    const stranger = await t.as(sales, "PATCH", `/api/deals/${deal.id}`, { clientVehicleId: 999_999 });
+    expect(stranger.json().error.fields).toEqual([
+      { field: "body.clientVehicleId", message: "not a car the client owns" },
+    ]);
+    deal = await api(sales, "PATCH", "", { clientVehicleId: deal.clientCars[0]!.id });
+    deal = await api(sales, "POST", "/steps/client/complete");
+    deal = await api(sales, "POST", "/steps/insurance/handoff");
+    deal = await api(fi, "POST", "/insurance-quotes", { kind: "osago", insurer: "ВСК", premiumRub: 9_800 });
+    deal = await api(fi, "POST", `/insurance-quotes/${deal.insurance[0]!.id}/choose`);
+    deal = await api(fi, "POST", "/steps/insurance/complete");
+    expect(deal.status).toBe("won");
+    const [policy] = await t.database.query<{ vehicle_id: number; kind: string; premium_kopecks: number }>(
+      "SELECT vehicle_id, kind, premium_kopecks FROM insurance_policies WHERE deal_id = $1",
+      [deal.id],
+    );
+    expect(policy).toEqual({ vehicle_id: deal.clientCars[0]!.id, kind: "osago", premium_kopecks: 980_000 });
+  });
 });

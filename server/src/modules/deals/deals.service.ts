@@ -183,6 +183,31 @@ export async function updateDeal(
     }
     steps.push("deal.vehicle.edit");
   }
+  if (patch.clientVehicleId !== undefined) {
+    assertMayWork(
+      actor,
+      deal,
+      process,
+      process?.steps.some((s) => s.panel === "insurance") ? "insurance" : "credit",
+    );
+    if (deal.stockVehicleId !== null)
+      throw invalid("body.clientVehicleId", "the deal sells a car from stock");
+    if (patch.clientVehicleId !== null) {
+      const [owned] = await db
+        .select({ id: vehicleOwnerships.vehicleId })
+        .from(vehicleOwnerships)
+        .where(
+          and(
+            eq(vehicleOwnerships.vehicleId, patch.clientVehicleId),
+            eq(vehicleOwnerships.partyId, deal.partyId),
+            isNull(vehicleOwnerships.validTo),
+          ),
+        );
+      if (!owned) throw invalid("body.clientVehicleId", "not a car the client owns");
+    }
+    set.vehicleId = patch.clientVehicleId;
+    steps.push("deal.vehicle.client");
+  }
   if (patch.tradeInAcceptedRub !== undefined) {
     assertMayWork(actor, deal, process, "trade_in");
     if (patch.tradeInAcceptedRub !== null && deal.tradeInVehicleId === null)

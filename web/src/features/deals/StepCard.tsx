@@ -114,6 +114,7 @@ export function StepCard({
 
         <Panel
           deal={deal}
+          step={step}
           run={run}
           busy={busy}
           editable={access(step.panel)}

@@ -58,7 +58,10 @@ export function usePanelAccess(deal: Deal) {
     if (deal.status !== "open" || !can(user, "deals.work")) return false;
     if (user.role === "admin" || user.role === "director") return true;
     const steps = deal.process?.steps.filter((s) => s.panel === panel) ?? [];
-    const named = steps.some((s) => s.roles.includes(user.role) && (!specialist || s.handoff !== null));
+    const handedOff = steps.some((s) => s.handoff !== null);
+    const named = steps.some(
+      (s) => s.roles.includes(user.role) && (!specialist || !handedOff || s.handoff !== null),
+    );
     if (specialist) return named;
     return named || deal.salespersonId === user.id || OVERSEERS.includes(user.role);
   };

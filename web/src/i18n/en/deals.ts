@@ -89,6 +89,8 @@ export const deals: Messages<typeof ru> = {
       payment: "Payment",
       delivery: "Delivery",
     },
+    clientCar: "The client's car",
+    noClientCars: "The client has no cars in Orbit",
     save: "Save",
     saved: "Saved",
     needsSaved: "Needs saved",

@@ -90,6 +90,8 @@ export const deals = {
       payment: "Оплата",
       delivery: "Выдача",
     },
+    clientCar: "Автомобиль клиента",
+    noClientCars: "У клиента нет автомобилей в Orbit",
     save: "Сохранить",
     saved: "Сохранено",
     needsSaved: "Потребности сохранены",

@@ -15,6 +15,7 @@ import { IconCheck } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../i18n/format";
+import { ClientCarSelect } from "./ClientCarSelect";
 import type { PanelProps } from "./types";
 
 const BANKS = ["Сбербанк", "ВТБ", "Альфа-Банк", "Газпромбанк", "Совкомбанк", "Т-Банк", "Росбанк", "Уралсиб"];
@@ -33,6 +34,7 @@ export function CreditPanel(props: PanelProps) {
   const bestOverpayment = Math.min(...live.map((o) => o.overpaymentRub));
   return (
     <Stack gap="md">
+      <ClientCarSelect {...props} />
       <ApplicationForm
         key={`${deal.credit.requestedRub}:${deal.credit.termMonths}:${deal.totals.downPaymentRub}`}
         {...props}

@@ -14,6 +14,7 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../i18n/format";
+import { ClientCarSelect } from "./ClientCarSelect";
 import type { PanelProps } from "./types";
 
 const INSURERS = [
@@ -27,7 +28,8 @@ const INSURERS = [
 ];
 
 /** Insurers' quotes for OSAGO and KASKO on the deal's car, cheapest first; one of each kind is chosen. */
-export function InsurancePanel({ deal, run, busy, specialist }: PanelProps) {
+export function InsurancePanel(props: PanelProps) {
+  const { deal, run, busy, specialist } = props;
   const { t } = useTranslation();
   const format = useFormat();
   const [kind, setKind] = useState<string>("kasko");
@@ -37,6 +39,7 @@ export function InsurancePanel({ deal, run, busy, specialist }: PanelProps) {
     Math.min(...deal.insurance.filter((q) => q.kind === k).map((q) => q.premiumRub));
   return (
     <Paper withBorder p="sm" radius="md">
+      <ClientCarSelect {...props} />
       {deal.insurance.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t("deals.insurance.none")}

@@ -23,7 +23,12 @@ const CONDITIONS = ["excellent", "good", "fair", "poor"] as const;
  * agrees the price with the client.
  */
 export function TradeInPanel(props: PanelProps) {
-  const { deal, editable, specialist } = props;
+  const { deal, editable, specialist, step } = props;
+  // The appraiser's step values the car; the step that agrees the price (or the only trade-in step) asks it.
+  const agrees =
+    step.requires.includes("tradeIn.accepted") ||
+    !deal.process?.steps.some((s) => s.requires.includes("tradeIn.accepted"));
+  const appraises = step.requires.includes("tradeIn.appraisal") || !agrees;
   const { t } = useTranslation();
   const format = useFormat();
   const car = deal.tradeIn.vehicle;
@@ -68,9 +73,9 @@ export function TradeInPanel(props: PanelProps) {
             </Text>
           </Text>
         ))}
-        {specialist && car && <AppraisalForm {...props} />}
+        {specialist && appraises && car && <AppraisalForm {...props} />}
       </Paper>
-      {latest && <AcceptForm key={deal.tradeIn.acceptedRub ?? "none"} {...props} />}
+      {latest && agrees && <AcceptForm key={deal.tradeIn.acceptedRub ?? "none"} {...props} />}
     </Stack>
   );
 }
