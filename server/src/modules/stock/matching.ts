@@ -168,11 +168,15 @@ export function scoreVehicle(
     reasons.push(reason("otherCity", false, { city: v.city ?? "", dealership: v.dealershipName }));
   } else score += W.location;
 
+  // A reserved car reaches scoring only when it is held for the deal asking: it is as good as in stock.
   if (v.status === "in_stock") score += W.availability;
   else if (v.status === "in_transit") {
     score += W.availability * 0.5;
     reasons.push(reason("inTransit", false));
-  } else reasons.push(reason("reserved", false));
+  } else {
+    score += W.availability;
+    reasons.push(reason("reserved", true));
+  }
 
   if (v.condition === "used") reasons.push(reason("used", true, { km: v.mileageKm, year: v.year }));
   return { vehicle: v, score: Math.round(score * 10) / 10, monthlyKopecks: money.monthlyKopecks, reasons };

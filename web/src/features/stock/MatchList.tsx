@@ -32,66 +32,69 @@ export function MatchList({ result, onChoose, chosenId, busy }: Props) {
         style={{ listStyle: "none" }}
         aria-label={t("stock.match.listLabel")}
       >
-        {result.matches.map((m) => {
-          const v = m.vehicle;
-          const chosen = chosenId === v.id;
-          return (
-            <Card key={v.id} component="li" withBorder padding="sm" radius="md" aria-label={labels.car(v)}>
-              <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-                <Stack gap={2} miw={0}>
-                  <Group gap={6}>
-                    <Text fw={600}>{labels.car(v)}</Text>
-                    <Badge size="sm" variant="light" color={STATUS_COLOR[v.status]} tt="none" fw={500}>
-                      {labels.status(v.status)}
-                    </Badge>
-                    <Badge size="sm" variant="default" tt="none" fw={500}>
-                      {labels.condition(v.condition)}
-                    </Badge>
-                  </Group>
-                  <Text size="xs" c="dimmed">
-                    {labels.specs(v)} · {v.dealershipName} · VIN {v.vin}
-                  </Text>
-                  <Group gap={4} mt={4}>
-                    {m.reasons.map((r) => (
-                      <Badge
-                        key={`${r.code}-${JSON.stringify(r.params)}`}
-                        size="sm"
-                        variant="light"
-                        color={r.fits ? "teal" : "orange"}
-                        tt="none"
-                        fw={500}
-                      >
-                        {labels.reason(r)}
+        {/* The deal's own car first: the employee sees what is chosen, then the alternatives. */}
+        {[...result.matches]
+          .sort((a, b) => Number(b.vehicle.id === chosenId) - Number(a.vehicle.id === chosenId))
+          .map((m) => {
+            const v = m.vehicle;
+            const chosen = chosenId === v.id;
+            return (
+              <Card key={v.id} component="li" withBorder padding="sm" radius="md" aria-label={labels.car(v)}>
+                <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+                  <Stack gap={2} miw={0}>
+                    <Group gap={6}>
+                      <Text fw={600}>{labels.car(v)}</Text>
+                      <Badge size="sm" variant="light" color={STATUS_COLOR[v.status]} tt="none" fw={500}>
+                        {labels.status(v.status)}
                       </Badge>
-                    ))}
-                  </Group>
-                </Stack>
-                <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
-                  <Text fw={700}>{format.money(v.priceRub)}</Text>
-                  <Text size="xs" c="dimmed">
-                    {t("stock.match.monthly", { amount: format.money(m.monthlyRub) })}
-                  </Text>
-                  <Badge variant="outline" tt="none" fw={500}>
-                    {t("stock.match.score", { score: Math.round(m.score) })}
-                  </Badge>
-                  {onChoose && (
-                    <Button
-                      size="xs"
-                      variant={chosen ? "light" : "filled"}
-                      leftSection={chosen ? <IconCheck size={14} /> : undefined}
-                      disabled={chosen}
-                      loading={busy}
-                      onClick={() => onChoose(v.id)}
-                      aria-label={`${t("stock.match.choose")}: ${labels.car(v)}`}
-                    >
-                      {chosen ? t("stock.match.chosen") : t("stock.match.choose")}
-                    </Button>
-                  )}
-                </Stack>
-              </Group>
-            </Card>
-          );
-        })}
+                      <Badge size="sm" variant="default" tt="none" fw={500}>
+                        {labels.condition(v.condition)}
+                      </Badge>
+                    </Group>
+                    <Text size="xs" c="dimmed">
+                      {labels.specs(v)} · {v.dealershipName} · VIN {v.vin}
+                    </Text>
+                    <Group gap={4} mt={4}>
+                      {m.reasons.map((r) => (
+                        <Badge
+                          key={`${r.code}-${JSON.stringify(r.params)}`}
+                          size="sm"
+                          variant="light"
+                          color={r.fits ? "teal" : "orange"}
+                          tt="none"
+                          fw={500}
+                        >
+                          {labels.reason(r)}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Stack>
+                  <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
+                    <Text fw={700}>{format.money(v.priceRub)}</Text>
+                    <Text size="xs" c="dimmed">
+                      {t("stock.match.monthly", { amount: format.money(m.monthlyRub) })}
+                    </Text>
+                    <Badge variant="outline" tt="none" fw={500}>
+                      {t("stock.match.score", { score: Math.round(m.score) })}
+                    </Badge>
+                    {onChoose && (
+                      <Button
+                        size="xs"
+                        variant={chosen ? "light" : "filled"}
+                        leftSection={chosen ? <IconCheck size={14} /> : undefined}
+                        disabled={chosen}
+                        loading={busy}
+                        onClick={() => onChoose(v.id)}
+                        aria-label={`${t("stock.match.choose")}: ${labels.car(v)}`}
+                      >
+                        {chosen ? t("stock.match.chosen") : t("stock.match.choose")}
+                      </Button>
+                    )}
+                  </Stack>
+                </Group>
+              </Card>
+            );
+          })}
       </Stack>
     </Stack>
   );
