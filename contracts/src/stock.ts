@@ -87,7 +87,16 @@ export const StockImportReport = z.object({
   rows: z.number().int(),
   created: z.number().int(),
   updated: z.number().int(),
-  rejected: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
+  /** Each refused value: its row and column, a code for the screen, the value as it came, a message in English. */
+  rejected: z.array(
+    z.object({
+      row: z.number().int(),
+      field: z.string(),
+      code: z.string(),
+      value: z.string(),
+      message: z.string(),
+    }),
+  ),
 });
 export type StockImportReport = z.infer<typeof StockImportReport>;
 

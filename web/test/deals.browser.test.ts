@@ -64,7 +64,9 @@ describe("deals", () => {
         buffer: Buffer.from(STOCK_CSV, "utf8"),
       });
       await page.getByText("Загружено строк: 4. Добавлено 3, обновлено 0, отклонено 1.").waitFor();
-      await page.getByText(/Строка 5, vin: "BROKEN" is not a VIN/).waitFor();
+      await page
+        .getByText("Строка 5, VIN: «BROKEN» — не VIN (17 латинских букв и цифр, без I, O, Q)")
+        .waitFor();
       await page.getByText("Tank 500, 2026").waitFor();
       await page.getByText("В пути · 1").waitFor();
     }));

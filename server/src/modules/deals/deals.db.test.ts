@@ -76,7 +76,13 @@ describe("stock", () => {
     );
     expect(group).toMatchObject({ rows: 6, created: 2, updated: 3 });
     expect(group.rejected).toEqual([
-      { row: 7, field: "vin", message: '"BAD" is not a VIN (17 letters and digits, no I, O, Q)' },
+      {
+        row: 7,
+        field: "vin",
+        code: "not_vin",
+        value: "BAD",
+        message: '"BAD" is not a VIN (17 letters and digits, no I, O, Q)',
+      },
     ]);
     const list = await ok<StockList>(t.as(sales, "GET", "/api/stock?limit=50"));
     expect(list.total).toBe(5);

@@ -10,7 +10,7 @@ import type {
 } from "@orbit/contracts";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { type Db, execRows } from "../../platform/db/database";
-import { conflict, invalid, notFound } from "../../platform/http/errors";
+import { invalid, notFound, refused } from "../../platform/http/errors";
 import { recordAction } from "../audit/service";
 import { editClient } from "../identity/clients.service";
 import { clientEssentials } from "../identity/essentials.service";
@@ -128,7 +128,7 @@ export async function startProcess(
 ): Promise<void> {
   const deal = await loadDeal(db, id, true);
   assertMayWork(actor, deal, null, "needs");
-  if (deal.processId !== null) throw conflict("This deal already follows a process");
+  if (deal.processId !== null) throw refused("deal_has_process", "This deal already follows a process");
   const process = await activeProcess(db, code).catch(() => {
     throw invalid("body.processCode", `no process "${code}"`);
   });
@@ -165,9 +165,7 @@ export async function updateDeal(
     if (patch.stockVehicleId !== undefined && patch.stockVehicleId !== deal.stockVehicleId) {
       if (deal.stockVehicleId !== null) await releaseFromDeal(db, deal.stockVehicleId, deal.id);
       if (patch.stockVehicleId !== null) {
-        const car = await reserveForDeal(db, patch.stockVehicleId, deal.id).catch((err: Error) => {
-          throw invalid("body.stockVehicleId", err.message);
-        });
+        const car = await reserveForDeal(db, patch.stockVehicleId, deal.id);
         set.stockVehicleId = car.id;
         // The list price, until the salesperson agrees another.
         if (patch.vehiclePriceRub === undefined) set.vehiclePriceKopecks = kopecks(car.priceRub);
@@ -370,7 +368,8 @@ export async function chooseCreditOffer(db: Db, actor: Actor, by: ActingAs, id: 
     .from(creditOffers)
     .where(and(eq(creditOffers.id, offerId), eq(creditOffers.dealId, id)));
   if (!offer) throw notFound("Credit offer");
-  if (offer.status === "declined") throw conflict("The bank declined this application; choose another offer");
+  if (offer.status === "declined")
+    throw refused("offer_declined", "The bank declined this application; choose another offer");
   await db.update(creditOffers).set({ chosen: false }).where(eq(creditOffers.dealId, id));
   await db.update(creditOffers).set({ chosen: true }).where(eq(creditOffers.id, offerId));
   await logDeal(db, by, deal, "credit_choice", "deal.credit.choice", { offerId, bank: offer.bank });

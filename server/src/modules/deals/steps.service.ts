@@ -1,7 +1,7 @@
 import type { DealProcess, ProcessStep } from "@orbit/contracts";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { type Db, execRows } from "../../platform/db/database";
-import { conflict, forbidden, HttpError, invalid, notFound } from "../../platform/http/errors";
+import { forbidden, HttpError, invalid, notFound, refused } from "../../platform/http/errors";
 import { dealerDay } from "../../platform/time/dealerCalendar";
 import { recordAction } from "../audit/service";
 import type { ActingAs, Actor } from "../staff/actor";
@@ -64,7 +64,7 @@ export async function handOff(
 ): Promise<void> {
   const deal = await loadDeal(db, id, true);
   assertDealScope(actor, deal);
-  if (deal.status !== "open") throw conflict(`This deal is ${deal.status}`);
+  if (deal.status !== "open") throw refused("deal_closed", `This deal is ${deal.status}`);
   const { step } = await stepOf(db, deal, code);
   if (!step.handoff) throw invalid("params.step", "this step is not handed to a specialist");
   const mine = deal.salespersonId === actor.userId || step.roles.includes(actor.role);
@@ -72,7 +72,9 @@ export async function handOff(
     throw forbidden("You do not work on this deal");
   const state = await stepStatus(db, id, code);
   if (state.status !== "todo")
-    throw conflict(state.status === "done" ? "This step is done" : "This step is already with a specialist");
+    throw state.status === "done"
+      ? refused("step_done", "This step is done")
+      : refused("step_waiting", "This step is already with a specialist");
   const lacking = missingFields([...BEFORE_HANDOFF[step.handoff.kind]], await dealFacts(db, deal));
   if (lacking.length) throw stepIncomplete(code, lacking, "before passing it on");
   const [car] = await execRows<{ label: string | null }>(
@@ -138,12 +140,12 @@ export async function completeStep(
 ): Promise<void> {
   const deal = await loadDeal(db, id, true);
   assertDealScope(actor, deal);
-  if (deal.status !== "open") throw conflict(`This deal is ${deal.status}`);
+  if (deal.status !== "open") throw refused("deal_closed", `This deal is ${deal.status}`);
   const { process, step } = await stepOf(db, deal, code);
   if (!step.roles.includes(actor.role) && actor.role !== "admin" && actor.role !== "director")
     throw forbidden(`This step is done by: ${step.roles.join(", ")}`);
   const state = await stepStatus(db, id, code);
-  if (state.status === "done") throw conflict("This step is done already");
+  if (state.status === "done") throw refused("step_done", "This step is done already");
   const missing = missingFields(step.requires, await dealFacts(db, deal));
   if (missing.length) throw stepIncomplete(code, missing);
   const all = await db.select().from(dealSteps).where(eq(dealSteps.dealId, id));
@@ -151,7 +153,8 @@ export async function completeStep(
     const open = process.steps.filter(
       (s) => s.code !== code && all.find((r) => r.code === s.code)?.status !== "done",
     );
-    if (open.length) throw conflict(`Complete the other steps first: ${open.map((s) => s.code).join(", ")}`);
+    if (open.length)
+      throw refused("steps_open", `Complete the other steps first: ${open.map((s) => s.code).join(", ")}`);
   }
   const now = new Date();
   await db
@@ -324,7 +327,7 @@ export async function loseDeal(
   const owner =
     deal.salespersonId === actor.userId || ["admin", "director", "sales_manager"].includes(actor.role);
   if (!owner) throw forbidden("Only the deal's salesperson or a manager closes it");
-  if (deal.status !== "open") throw conflict(`This deal is ${deal.status}`);
+  if (deal.status !== "open") throw refused("deal_closed", `This deal is ${deal.status}`);
   if (deal.stockVehicleId !== null) await releaseFromDeal(db, deal.stockVehicleId, id);
   await cancelHandoffs(db, by, id);
   const now = new Date();

@@ -10,7 +10,7 @@ import type {
 } from "@orbit/contracts";
 import { eq, type SQL, sql } from "drizzle-orm";
 import { type Db, execRows } from "../../platform/db/database";
-import { conflict, forbidden, notFound } from "../../platform/http/errors";
+import { forbidden, notFound, refused } from "../../platform/http/errors";
 import { recordAction } from "../audit/service";
 import type { ActingAs } from "../staff/actor";
 import { dealerships } from "../staff/schema";
@@ -155,7 +155,10 @@ export async function updateStock(
   if (scope !== "all" && !scope.includes(before.dealershipId))
     throw forbidden("This car is another dealership's");
   if (patch.status && before.reservedByDealId !== null && patch.status !== "reserved")
-    throw conflict(`The car is reserved for deal ${before.reservedByDealId}; release it there`);
+    throw refused(
+      "car_reserved",
+      `The car is reserved for deal ${before.reservedByDealId}; release it there`,
+    );
   const today = new Date().toISOString().slice(0, 10);
   await db
     .update(stockVehicles)
@@ -184,8 +187,8 @@ export async function updateStock(
 export async function reserveForDeal(db: Db, stockId: number, dealId: number): Promise<StockVehicle> {
   const v = await getStockVehicle(db, stockId, true);
   if (v.reservedByDealId === dealId) return v;
-  if (v.status === "sold") throw conflict("This car is sold");
-  if (v.status === "reserved") throw conflict("This car is reserved for another client");
+  if (v.status === "sold") throw refused("car_sold", "This car is sold");
+  if (v.status === "reserved") throw refused("car_reserved", "This car is reserved for another client");
   await db
     .update(stockVehicles)
     .set({ status: "reserved", reservedByDealId: dealId, updatedAt: new Date() })

@@ -56,18 +56,25 @@ describe("stock files", () => {
     const { rows, rejected, total } = parseStockCsv(csv, dealerships);
     expect(total).toBe(4);
     expect(rows.map((r) => r.row)).toEqual([2]);
-    expect(rejected).toEqual([
-      { row: 3, field: "dealership", message: 'no dealership "MSK-NOPE"' },
-      { row: 4, field: "vin", message: '"ABC" is not a VIN (17 letters and digits, no I, O, Q)' },
-      { row: 4, field: "bodyType", message: '"spaceship" is not known' },
-      { row: 4, field: "priceRub", message: '"-5" is not a number from 1 to 1000000000' },
-      { row: 5, field: "vin", message: "the same VIN is on an earlier row" },
+    expect(rejected.map(({ row, field, code, value }) => ({ row, field, code, value }))).toEqual([
+      { row: 3, field: "dealership", code: "no_dealership", value: "MSK-NOPE" },
+      { row: 4, field: "vin", code: "not_vin", value: "ABC" },
+      { row: 4, field: "bodyType", code: "unknown_value", value: "spaceship" },
+      { row: 4, field: "priceRub", code: "out_of_range", value: "-5" },
+      { row: 5, field: "vin", code: "duplicate_vin", value: "LGWFF7A59RH123456" },
     ]);
+    expect(rejected[1]!.message).toBe('"ABC" is not a VIN (17 letters and digits, no I, O, Q)');
   });
 
   it("says which columns a file lacks", () => {
     expect(parseStockCsv("vin,make\nX,Y", dealerships).rejected).toEqual([
-      { row: 1, field: "header", message: "no column for model, year, bodyType, priceRub" },
+      {
+        row: 1,
+        field: "header",
+        code: "missing_columns",
+        value: "model, year, bodyType, priceRub",
+        message: "no column for model, year, bodyType, priceRub",
+      },
     ]);
   });
 });

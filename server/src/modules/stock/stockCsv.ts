@@ -25,9 +25,24 @@ export interface StockRow {
   arrivedOn: string | null;
 }
 
+export type RejectionCode =
+  | "unreadable"
+  | "empty"
+  | "missing_columns"
+  | "required"
+  | "out_of_range"
+  | "unknown_value"
+  | "no_dealership"
+  | "not_vin"
+  | "duplicate_vin"
+  | "bad_date";
+
+/** A refused value: a code for the screen (in the employee's language), the value, and a message in English. */
 export interface StockRejection {
   row: number;
   field: string;
+  code: RejectionCode;
+  value: string;
   message: string;
 }
 
@@ -124,18 +139,35 @@ export function parseStockCsv(
   try {
     records = parse(body, { delimiter, skip_empty_lines: true, relax_column_count: true, trim: true });
   } catch (err) {
-    return { rows: [], rejected: [{ row: 0, field: "file", message: (err as Error).message }], total: 0 };
+    const message = (err as Error).message;
+    return {
+      rows: [],
+      rejected: [{ row: 0, field: "file", code: "unreadable", value: "", message }],
+      total: 0,
+    };
   }
   const [header, ...data] = records;
   if (!header)
-    return { rows: [], rejected: [{ row: 0, field: "file", message: "the file is empty" }], total: 0 };
+    return {
+      rows: [],
+      rejected: [{ row: 0, field: "file", code: "empty", value: "", message: "the file is empty" }],
+      total: 0,
+    };
   const fields = header.map((h) => COLUMNS[h.trim().toLowerCase()] ?? null);
   const rejected: StockRejection[] = [];
   const lacking = ["vin", "make", "model", "year", "bodyType", "priceRub"].filter((f) => !fields.includes(f));
   if (lacking.length)
     return {
       rows: [],
-      rejected: [{ row: 1, field: "header", message: `no column for ${lacking.join(", ")}` }],
+      rejected: [
+        {
+          row: 1,
+          field: "header",
+          code: "missing_columns",
+          value: lacking.join(", "),
+          message: `no column for ${lacking.join(", ")}`,
+        },
+      ],
       total: data.length,
     };
 
@@ -147,13 +179,15 @@ export function parseStockCsv(
       const k = fields.indexOf(f);
       return k < 0 ? "" : (cells[k] ?? "").trim();
     };
-    const fail = (field: string, message: string) => rejected.push({ row, field, message });
+    const fail = (field: string, code: RejectionCode, message: string, value = get(field)) =>
+      rejected.push({ row, field, code, value, message });
     const int = (f: string, min: number, max: number, fallback?: number): number | null => {
       const raw = get(f).replace(/\s/g, "");
       if (raw === "" && fallback !== undefined) return fallback;
       const n = Number(raw.replace(",", "."));
       if (!Number.isFinite(n) || n < min || n > max) {
-        fail(f, raw === "" ? "required" : `"${get(f)}" is not a number from ${min} to ${max}`);
+        if (raw === "") fail(f, "required", "required");
+        else fail(f, "out_of_range", `"${get(f)}" is not a number from ${min} to ${max}`);
         return null;
       }
       return Math.round(n);
@@ -167,7 +201,8 @@ export function parseStockCsv(
       if (raw === "" && fallback !== undefined) return fallback;
       const parsed = schema.safeParse(word(raw));
       if (!parsed.success) {
-        fail(f, raw === "" ? "required" : `"${raw}" is not known`);
+        if (raw === "") fail(f, "required", "required");
+        else fail(f, "unknown_value", `"${raw}" is not known`);
         return null;
       }
       return parsed.data as T;
@@ -177,19 +212,21 @@ export function parseStockCsv(
     const dealershipId =
       dealerships.get(code.toUpperCase()) ??
       (dealerships.size === 1 && code === "" ? [...dealerships.values()][0]! : undefined);
-    if (dealershipId === undefined) fail("dealership", code ? `no dealership "${code}"` : "required");
+    if (dealershipId === undefined) {
+      if (code) fail("dealership", "no_dealership", `no dealership "${code}"`);
+      else fail("dealership", "required", "required");
+    }
     const checked = checkVin(get("vin"));
     const vin = checked.valid ? checked.vin : null;
-    if (!vin)
-      fail(
-        "vin",
-        get("vin") ? `"${get("vin")}" is not a VIN (17 letters and digits, no I, O, Q)` : "required",
-      );
-    else if (seen.has(vin)) fail("vin", "the same VIN is on an earlier row");
+    if (!vin) {
+      if (get("vin"))
+        fail("vin", "not_vin", `"${get("vin")}" is not a VIN (17 letters and digits, no I, O, Q)`);
+      else fail("vin", "required", "required");
+    } else if (seen.has(vin)) fail("vin", "duplicate_vin", "the same VIN is on an earlier row");
     const make = get("make");
     const model = get("model");
-    if (!make) fail("make", "required");
-    if (!model) fail("model", "required");
+    if (!make) fail("make", "required", "required");
+    if (!model) fail("model", "required", "required");
     const year = int("year", 1950, 2100);
     const condition = oneOf<"new" | "used">(
       "condition",
@@ -206,7 +243,8 @@ export function parseStockCsv(
     const mileage = int("mileageKm", 0, 2_000_000, 0);
     const price = int("priceRub", 1, 1_000_000_000);
     const arrived = get("arrivedOn");
-    if (arrived && !/^\d{4}-\d{2}-\d{2}$/.test(arrived)) fail("arrivedOn", `"${arrived}" is not YYYY-MM-DD`);
+    if (arrived && !/^\d{4}-\d{2}-\d{2}$/.test(arrived))
+      fail("arrivedOn", "bad_date", `"${arrived}" is not YYYY-MM-DD`);
     if (rejected.some((r) => r.row === row)) return;
     seen.add(vin!);
     rows.push({

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/database";
-import { conflict } from "../../platform/http/errors";
+import { refused } from "../../platform/http/errors";
 import { recordAction } from "../audit/service";
 import type { ActingAs } from "../staff/actor";
 import { tasks } from "./schema";
@@ -52,7 +52,7 @@ export async function openHandoff(db: Db, by: ActingAs, h: Handoff): Promise<{ i
     })
     .onConflictDoNothing()
     .returning({ id: tasks.id });
-  if (!row) throw conflict("This step is already with a specialist");
+  if (!row) throw refused("step_waiting", "This step is already with a specialist");
   await recordAction(db, by, {
     entityType: "task",
     entityId: row.id,

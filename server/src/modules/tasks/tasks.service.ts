@@ -6,7 +6,7 @@ import { recordAction } from "../audit/service";
 import { openDeal } from "../deals/leads.service";
 import { interactions } from "../engagement/schema";
 import { bookVisit, type VisitBooking } from "../service/bookings.service";
-import type { ActingAs, Actor } from "../staff/actor";
+import { type ActingAs, type Actor, actingAs } from "../staff/actor";
 import { nextAttempt, queuesOf } from "./queues";
 import { contactPolicy, lifecyclePoints, tasks } from "./schema";
 
@@ -332,14 +332,18 @@ async function makeBooking(
     return { type: "work_order", id: visit.id };
   }
   const tradeIn = t.reason_code === "trade_in_year";
-  const deal = await openDeal(db, {
-    dealershipId: t.dealership_id,
-    partyId: t.party_id,
-    kind: tradeIn ? "trade_in" : "new_car",
-    source: t.source === "scenario" ? "scenario" : "call",
-    salespersonId: actor.userId,
-    tradeInVehicleId: tradeIn ? t.vehicle_id : null,
-  });
+  const deal = await openDeal(
+    db,
+    {
+      dealershipId: t.dealership_id,
+      partyId: t.party_id,
+      kind: tradeIn ? "trade_in" : "new_car",
+      source: t.source === "scenario" ? "scenario" : "call",
+      salespersonId: actor.userId,
+      tradeInVehicleId: tradeIn ? t.vehicle_id : null,
+    },
+    actingAs(actor),
+  );
   return { type: "deal", id: deal.id };
 }
 

@@ -1,5 +1,6 @@
 import { Button, Menu } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { useApiErrorText } from "../../ui/errors";
@@ -11,13 +12,15 @@ import { useDealLabels } from "./labels";
 export function NewDealButton({ clientId, size = "xs" }: { clientId: number; size?: "xs" | "sm" }) {
   const { t } = useTranslation();
   const labels = useDealLabels();
-  const processes = useProcesses();
+  // The processes are asked for when the menu opens: the client card does not wait for them.
+  const [opened, setOpened] = useState(false);
+  const processes = useProcesses({ enabled: opened });
   const create = useCreateDeal();
   const navigate = useNavigate();
   const notify = useNotify();
   const errorText = useApiErrorText();
   return (
-    <Menu position="bottom-end" withinPortal>
+    <Menu position="bottom-end" withinPortal opened={opened} onChange={setOpened}>
       <Menu.Target>
         <Button size={size} variant="light" leftSection={<IconPlus size={14} />} loading={create.isPending}>
           {t("deals.newDeal")}

@@ -33,11 +33,12 @@ export function useDealList(filter: DealFilter) {
   });
 }
 
-export function useProcesses() {
+export function useProcesses({ enabled = true } = {}) {
   return useQuery({
     queryKey: dealKeys.processes,
     queryFn: ({ signal }) => api<DealProcess[]>("/api/deal-processes", { signal }),
     staleTime: 60_000,
+    enabled,
   });
 }
 

@@ -40,8 +40,6 @@ export function useDealRun(dealId: number) {
         notify.error(`${t("deals.missing")}: ${missing}`);
       } else if (error instanceof ApiRequestError && error.fields.length && options.onFieldErrors) {
         options.onFieldErrors(fieldErrors.fromApi(error));
-      } else if (error instanceof ApiRequestError && error.status === 409) {
-        notify.error(error.message);
       } else notify.error(errorText(error));
       return null;
     }

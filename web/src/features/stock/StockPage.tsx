@@ -150,7 +150,7 @@ function StockList() {
           </Text>
           {report.rejected.slice(0, 20).map((r) => (
             <Text key={`${r.row}-${r.field}`} size="xs">
-              {t("stock.import.rowError", r)}
+              {t("stock.import.rowError", { row: r.row, ...labels.rejection(r) })}
             </Text>
           ))}
         </Alert>

@@ -40,6 +40,13 @@ export function useStockLabels() {
       ]
         .filter(Boolean)
         .join(" · "),
+    /** A stock file's refused value, in words. */
+    rejection: (r: { field: string; code: string; value: string; message: string }) => ({
+      field: hasKey(ru.stock.import.fields, r.field) ? loose(`stock.import.fields.${r.field}`) : r.field,
+      reason: hasKey(ru.stock.import.reasons, r.code)
+        ? loose(`stock.import.reasons.${r.code}`, { value: r.value })
+        : r.message,
+    }),
     /** Why a car fits, with its codes and sums put in words. */
     reason: (r: MatchReason) => {
       const p: Record<string, string> = {};

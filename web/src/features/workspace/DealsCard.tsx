@@ -1,15 +1,20 @@
 import { Anchor, Badge, Group, Stack, Text } from "@mantine/core";
 import type { CardDeal } from "@orbit/contracts";
 import { IconBriefcase } from "@tabler/icons-react";
-import { useMemo } from "react";
+import { lazy, Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useFormat } from "../../i18n/format";
 import { can, useCurrentUser } from "../auth/session";
 import { useClientLabels } from "../clients/labels";
-import { NewDealButton } from "../deals/NewDealButton";
+
 import { joinParts, useCardLabels } from "./labels";
 import { DIVIDED, Empty, Section, useFolded } from "./Section";
+
+// The deals' code loads after the card: the card is the page opened most often, and from a phone call.
+const NewDealButton = lazy(() =>
+  import("../deals/NewDealButton").then((m) => ({ default: m.NewDealButton })),
+);
 
 const STATUS_COLOR: Record<string, string> = { open: "orbit", won: "teal", lost: "gray" };
 
@@ -30,7 +35,9 @@ export function DealsCard({ deals, clientId }: { deals: CardDeal[]; clientId: nu
     <Section id="deals" title={t("card.dealsTitle")} icon={<IconBriefcase size={18} />}>
       {can(user, "deals.work") && (
         <Group justify="flex-end" mb="xs">
-          <NewDealButton clientId={clientId} />
+          <Suspense fallback={null}>
+            <NewDealButton clientId={clientId} />
+          </Suspense>
         </Group>
       )}
       {deals.length === 0 ? (

@@ -1,7 +1,7 @@
 import type { DealDocumentKind } from "@orbit/contracts";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { type Db, execRows } from "../../../platform/db/database";
-import { conflict, forbidden, notFound } from "../../../platform/http/errors";
+import { forbidden, notFound, refused } from "../../../platform/http/errors";
 import { dealerDay } from "../../../platform/time/dealerCalendar";
 import { recordAction } from "../../audit/service";
 import type { ActingAs, Actor } from "../../staff/actor";
@@ -57,9 +57,9 @@ export async function issueDocument(
   const missing = missingFields(needs, facts);
   if (missing.length) throw stepIncomplete(kind, missing, "to issue the document");
   if (kind === "quote" && !deal.stockVehicleId && facts.accessories === 0 && !buyBack)
-    throw conflict("There is nothing to quote yet: choose a car or add equipment");
+    throw refused("nothing_to_quote", "There is nothing to quote yet: choose a car or add equipment");
   if (kind === "act" && !facts.documents.has("contract") && deal.stockVehicleId !== null)
-    throw conflict("Issue the contract before the acceptance act");
+    throw refused("contract_first", "Issue the contract before the acceptance act");
   const [{ n } = { n: 0 }] = await execRows<{ n: number }>(
     db,
     sql`SELECT count(*)::int AS n FROM deal_documents WHERE deal_id = ${id} AND kind = ${kind}`,
