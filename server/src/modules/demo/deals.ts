@@ -105,9 +105,15 @@ export async function openDemoDeals(db: Db): Promise<number> {
       await updateDeal(db, sales, by, waitingForBanks, { tradeInAcceptedRub: 760_000 });
       await completeStep(db, sales, by, waitingForBanks, "trade_in_offer");
     }
+    // The credit covers what is left after the trade-in and the down payment.
+    const [deal] = await execRows<{ price: number }>(
+      db,
+      sql`SELECT vehicle_price_kopecks AS price FROM deals WHERE id = ${waitingForBanks}`,
+    );
+    const rest = Math.max(100_000, Math.round(Number(deal?.price ?? 0) / 100) - 760_000 - 400_000);
     await updateDeal(db, sales, by, waitingForBanks, {
       downPaymentRub: 400_000,
-      creditRequestedRub: 2_000_000,
+      creditRequestedRub: rest,
       creditTermMonths: 60,
     });
     await handOff(db, sales, by, waitingForBanks, "credit", "Интересует минимальный платёж");

@@ -48,7 +48,8 @@ export async function openHandoff(db: Db, by: ActingAs, h: Handoff): Promise<{ i
       slaAt: new Date(now.getTime() + h.slaHours * 3_600_000),
       windowEnd: new Date(now.getTime() + Math.max(7 * 24, h.slaHours * 4) * 3_600_000),
       dealId: h.dealId,
-      payload: h.note ? { note: h.note } : null,
+      // Shown in the work list as the request's comment.
+      payload: h.note ? { comment: h.note } : null,
     })
     .onConflictDoNothing()
     .returning({ id: tasks.id });

@@ -178,7 +178,7 @@ function DealView({ deal }: { deal: Deal }) {
                       <Text size="sm">
                         {e.action === "step" || e.action === "handoff"
                           ? `${stepTitleOf(deal, e.processStep, labels.title) ?? e.processStep} · ${labels.action(e.action)}`
-                          : labels.action(e.action)}
+                          : (labels.edit(e.processStep) ?? labels.action(e.action))}
                       </Text>
                       <Text size="xs" c="dimmed">
                         {format.dateTime(e.at)}

@@ -6,6 +6,7 @@ import { useFormat } from "../../i18n/format";
 import { ErrorState } from "../../ui/ErrorState";
 import { PageHeader } from "../../ui/PageHeader";
 import { placeholderKeys } from "../../ui/skeleton";
+import { useCurrentUser } from "../auth/session";
 import { type DealFilter, useDealList } from "./api";
 import { useDealLabels } from "./labels";
 
@@ -14,7 +15,11 @@ export function DealsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useDealLabels();
-  const [scope, setScope] = useState<DealFilter["scope"]>("mine");
+  const user = useCurrentUser();
+  // Salespeople own deals; the specialists and managers look first at the deals waiting for them.
+  const [scope, setScope] = useState<DealFilter["scope"]>(
+    user.role === "salesperson" || user.role === "personal_manager" ? "mine" : "handoffs",
+  );
   const [status, setStatus] = useState<DealFilter["status"]>("open");
   const list = useDealList({ scope, status });
   return (

@@ -18,6 +18,12 @@ export function durationText(seconds: number, t: TFunction): string {
 export function useDealLabels() {
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
+  const edit = (processStep: string | null) => {
+    const edits = ru.deals.timeline.edits as Record<string, string>;
+    return processStep && Object.hasOwn(edits, processStep)
+      ? (t as unknown as (k: string) => string)(`deals.timeline.edits.${processStep}`)
+      : null;
+  };
   const action = (a: string) => {
     const actions = ru.deals.timeline.actions as Record<string, string>;
     return Object.hasOwn(actions, a)
@@ -34,6 +40,8 @@ export function useDealLabels() {
     /** A title kept in both languages (process and step names are data). */
     title: (x: { ru: string; en: string }) => (en ? x.en : x.ru),
     action,
+    /** An edit of the deal's data, by the part it changed. */
+    edit,
     duration: (seconds: number) => durationText(seconds, t),
   };
 }

@@ -211,6 +211,15 @@ export const deals: Messages<typeof ru> = {
     },
     timeline: {
       title: "How the deal went",
+      edits: {
+        "deal.needs.edit": "The client's needs recorded",
+        "deal.vehicle.edit": "Car chosen or price changed",
+        "deal.vehicle.client": "The client's car chosen",
+        "deal.trade_in.price": "Trade-in price agreed",
+        "deal.credit.application": "Credit application changed",
+        "deal.delivery.date": "Delivery date set",
+        "deal.payment.received": "Payment marked",
+      },
       actions: {
         open: "Deal opened",
         process: "Process started",

@@ -216,6 +216,15 @@ export const deals = {
     },
     timeline: {
       title: "Ход сделки",
+      edits: {
+        "deal.needs.edit": "Записаны потребности клиента",
+        "deal.vehicle.edit": "Выбран автомобиль или изменена цена",
+        "deal.vehicle.client": "Выбран автомобиль клиента",
+        "deal.trade_in.price": "Согласована цена трейд-ин",
+        "deal.credit.application": "Изменена кредитная заявка",
+        "deal.delivery.date": "Назначена дата выдачи",
+        "deal.payment.received": "Отмечена оплата",
+      },
       actions: {
         open: "Сделка открыта",
         process: "Начат процесс",
