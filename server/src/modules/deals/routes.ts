@@ -23,6 +23,9 @@ import type { Db } from "../../platform/db/database";
 import { actorOf } from "../staff/accessControl";
 import { type ActingAs, type Actor, actingAs } from "../staff/actor";
 import { loadDeal } from "./dealState";
+import { createDeal, startProcess, updateClientData, updateDeal } from "./deals.service";
+import { dealView, getDeal, listDeals } from "./dealView.service";
+import { documentPdf, issueDocument } from "./documents/documents.service";
 import {
   addAccessory,
   addAppraisal,
@@ -30,15 +33,9 @@ import {
   addInsuranceQuote,
   chooseCreditOffer,
   chooseInsuranceQuote,
-  createDeal,
   removeAccessory,
   setTradeInVehicle,
-  startProcess,
-  updateClientData,
-  updateDeal,
-} from "./deals.service";
-import { dealView, getDeal, listDeals } from "./dealView.service";
-import { documentPdf, issueDocument } from "./documents/documents.service";
+} from "./extras.service";
 import { listProcesses, processVersions, saveProcess } from "./processes/processes.service";
 import { completeStep, handOff, loseDeal } from "./steps.service";
 

@@ -1,7 +1,8 @@
 import { Needs } from "@orbit/contracts";
 import { sql } from "drizzle-orm";
 import { type Db, execRows } from "../../platform/db/database";
-import { addAppraisal, createDeal, setTradeInVehicle, updateDeal } from "../deals/deals.service";
+import { createDeal, updateDeal } from "../deals/deals.service";
+import { addAppraisal, setTradeInVehicle } from "../deals/extras.service";
 import { completeStep, handOff } from "../deals/steps.service";
 import { type Actor, actingAs } from "../staff/actor";
 import { matchStock } from "../stock/stock.service";
