@@ -1,6 +1,6 @@
 import type { ClientDataInput, DealCreate, DealUpdate } from "@orbit/contracts";
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { type Db, execRows } from "../../platform/db/database";
+import { eq } from "drizzle-orm";
+import type { Db } from "../../platform/db/database";
 import { invalid, refused } from "../../platform/http/errors";
 import { recordAction } from "../audit/service";
 import { editClient } from "../identity/clients.service";
@@ -9,8 +9,12 @@ import type { Matcher } from "../identity/matching.service";
 import { parties } from "../identity/schema";
 import type { ActingAs, Actor } from "../staff/actor";
 import { getStockVehicle, releaseFromDeal, reserveForDeal } from "../stock/stock.service";
-import { vehicleOwnerships, vehicles } from "../vehicles/schema";
-import { attachVehicleByVin } from "../vehicles/vehicles.service";
+import {
+  attachVehicleByVin,
+  describeVehicle,
+  ownsVehicle,
+  recordMileage,
+} from "../vehicles/vehicles.service";
 import { assertMayWork, type DealRow, loadDeal, processOf } from "./dealState";
 import { activeProcess } from "./processes/processes.service";
 import { dealSteps, deals } from "./schema";
@@ -172,19 +176,8 @@ export async function updateDeal(
     );
     if (deal.stockVehicleId !== null)
       throw invalid("body.clientVehicleId", "the deal sells a car from stock");
-    if (patch.clientVehicleId !== null) {
-      const [owned] = await db
-        .select({ id: vehicleOwnerships.vehicleId })
-        .from(vehicleOwnerships)
-        .where(
-          and(
-            eq(vehicleOwnerships.vehicleId, patch.clientVehicleId),
-            eq(vehicleOwnerships.partyId, deal.partyId),
-            isNull(vehicleOwnerships.validTo),
-          ),
-        );
-      if (!owned) throw invalid("body.clientVehicleId", "not a car the client owns");
-    }
+    if (patch.clientVehicleId !== null && !(await ownsVehicle(db, deal.partyId, patch.clientVehicleId)))
+      throw invalid("body.clientVehicleId", "not a car the client owns");
     set.vehicleId = patch.clientVehicleId;
     steps.push("deal.vehicle.client");
   }
@@ -274,19 +267,12 @@ export async function deliverVehicle(db: Db, deal: DealRow, day: string): Promis
     "orbit",
     day,
   );
-  await db
-    .update(vehicles)
-    .set({
-      bodyType: car.bodyType,
-      fuel: car.fuel,
-      drive: car.drive,
-      color: car.color,
-      updatedAt: new Date(),
-    })
-    .where(eq(vehicles.id, vehicleId));
-  await execRows(
-    db,
-    sql`INSERT INTO mileage_readings (vehicle_id, read_on, km, source) VALUES (${vehicleId}, ${day}::date, ${car.mileageKm}, 'sale')`,
-  );
+  await describeVehicle(db, vehicleId, {
+    bodyType: car.bodyType,
+    fuel: car.fuel,
+    drive: car.drive,
+    color: car.color,
+  });
+  await recordMileage(db, vehicleId, day, car.mileageKm, "sale");
   return vehicleId;
 }

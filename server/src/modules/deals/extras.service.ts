@@ -5,12 +5,12 @@ import type {
   InsuranceQuoteInput,
   TradeInVehicleInput,
 } from "@orbit/contracts";
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { type Db, execRows } from "../../platform/db/database";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../platform/db/database";
 import { invalid, notFound, refused } from "../../platform/http/errors";
+import { dealerDay } from "../../platform/time/dealerCalendar";
 import type { ActingAs, Actor } from "../staff/actor";
-import { vehicleOwnerships } from "../vehicles/schema";
-import { attachVehicleByVin } from "../vehicles/vehicles.service";
+import { attachVehicleByVin, currentOwnerOf, ownsVehicle, recordMileage } from "../vehicles/vehicles.service";
 import { checkVin } from "../vehicles/vin";
 import { offerCost } from "./credit";
 import { assertMayWork, loadDeal, processOf } from "./dealState";
@@ -32,27 +32,15 @@ export async function setTradeInVehicle(
   assertMayWork(actor, deal, await processOf(db, deal), "trade_in");
   let vehicleId: number;
   if ("vehicleId" in input) {
-    const [owned] = await db
-      .select({ id: vehicleOwnerships.vehicleId })
-      .from(vehicleOwnerships)
-      .where(
-        and(
-          eq(vehicleOwnerships.vehicleId, input.vehicleId),
-          eq(vehicleOwnerships.partyId, deal.partyId),
-          isNull(vehicleOwnerships.validTo),
-        ),
-      );
-    if (!owned) throw invalid("body.vehicleId", "not a car the client owns");
-    vehicleId = owned.id;
+    if (!(await ownsVehicle(db, deal.partyId, input.vehicleId)))
+      throw invalid("body.vehicleId", "not a car the client owns");
+    vehicleId = input.vehicleId;
   } else {
     const vin = checkVin(input.vin);
     if (!vin.valid) throw invalid("body.vin", "not a VIN (17 letters and digits, no I, O, Q)");
-    const [other] = await execRows<{ party_id: number }>(
-      db,
-      sql`SELECT o.party_id FROM vehicle_ownerships o JOIN vehicles v ON v.id = o.vehicle_id
-           WHERE v.vin = ${vin.vin} AND o.valid_to IS NULL AND o.party_id <> ${deal.partyId} LIMIT 1`,
-    );
-    if (other) throw invalid("body.vin", "this car belongs to another client in Orbit");
+    const owner = await currentOwnerOf(db, vin.vin);
+    if (owner !== null && owner !== deal.partyId)
+      throw invalid("body.vin", "this car belongs to another client in Orbit");
     vehicleId = await attachVehicleByVin(
       db,
       deal.partyId,
@@ -93,11 +81,7 @@ export async function addAppraisal(
     valueKopecks: kopecks(input.valueRub),
     appraisedByUserId: actor.userId,
   });
-  await execRows(
-    db,
-    sql`INSERT INTO mileage_readings (vehicle_id, read_on, km, source)
-        VALUES (${deal.tradeInVehicleId}, current_date, ${input.mileageKm}, 'inspection')`,
-  );
+  await recordMileage(db, deal.tradeInVehicleId, dealerDay(), input.mileageKm, "inspection");
   await logDeal(db, by, deal, "appraise", "deal.appraisal.value", { ...input });
 }
 

@@ -8,7 +8,7 @@ import type { ActingAs, Actor } from "../staff/actor";
 import { canAccessDealership } from "../staff/scope";
 import { markSold, releaseFromDeal, takeIntoStock } from "../stock/stock.service";
 import { cancelHandoffs, completeHandoff, openHandoff } from "../tasks/handoffs.service";
-import { vehicleOwnerships } from "../vehicles/schema";
+import { endOwnership } from "../vehicles/vehicles.service";
 import { assertDealScope, type DealRow, dealFacts, loadDeal, processOf } from "./dealState";
 import { deliverVehicle } from "./deals.service";
 import { missingFields } from "./fields";
@@ -197,16 +197,7 @@ async function closeWon(db: Db, by: ActingAs, deal: DealRow): Promise<void> {
 
   let tradeInStockId: number | null = null;
   if (deal.tradeInVehicleId !== null && deal.tradeInAcceptedKopecks !== null) {
-    await db
-      .update(vehicleOwnerships)
-      .set({ validTo: day })
-      .where(
-        and(
-          eq(vehicleOwnerships.vehicleId, deal.tradeInVehicleId),
-          eq(vehicleOwnerships.partyId, deal.partyId),
-          sql`${vehicleOwnerships.validTo} IS NULL`,
-        ),
-      );
+    await endOwnership(db, deal.tradeInVehicleId, deal.partyId, day);
     const [appraisal] = await db
       .select()
       .from(tradeInAppraisals)
