@@ -78,6 +78,10 @@ export const ClientEdit = z.object({
   addPhones: z.array(text(60)).max(10).optional(),
   addEmails: z.array(text(200)).max(10).optional(),
   endContactPointIds: z.array(z.number().int().positive()).max(20).optional(),
+  /** A Russian passport replacing the current one. */
+  passport: text(40).min(1).optional(),
+  /** The registration address, replacing the current one. */
+  address: text(300).min(5).optional(),
   consents: z
     .array(
       z.object({ channel: ConsentChannel, purpose: z.enum(["marketing", "service"]), granted: z.boolean() }),

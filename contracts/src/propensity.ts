@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TaskQueue } from "./tasks";
+import { ContactQueue } from "./tasks";
 
 /** What counts as the client taking an offer (see the server's families.ts). */
 export const FamilyTarget = z.object({
@@ -16,7 +16,7 @@ export const OfferFamilyConfig = z.object({
   horizonDays: z.number().int(),
   valueRub: z.number().int(),
   purpose: z.enum(["service", "marketing"]),
-  queue: TaskQueue,
+  queue: ContactQueue,
   active: z.boolean(),
   builtIn: z.boolean(),
 });
@@ -32,7 +32,7 @@ export const OfferFamilyInput = z.object({
   horizonDays: z.number().int().min(7).max(365),
   valueRub: z.number().int().min(0).max(100_000_000),
   purpose: z.enum(["service", "marketing"]),
-  queue: TaskQueue,
+  queue: ContactQueue,
 });
 export const OfferFamilyUpdate = OfferFamilyInput.omit({ code: true })
   .partial()

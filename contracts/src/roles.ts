@@ -10,6 +10,7 @@ export const ROLES = [
   "call_center_operator",
   "call_center_head",
   "fi_specialist",
+  "appraiser",
   "personal_manager",
   "marketer",
 ] as const;
@@ -43,6 +44,10 @@ export const PERMISSIONS = [
   "messages.send",
   "service.work",
   "service.manage",
+  "deals.work",
+  "deals.processes",
+  "stock.read",
+  "stock.manage",
 ] as const;
 export const Permission = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof Permission>;

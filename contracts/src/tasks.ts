@@ -9,7 +9,10 @@ export const TaskOutcome = z.enum([
   "call_later",
 ]);
 export type TaskOutcome = z.infer<typeof TaskOutcome>;
-export const TaskQueue = z.enum(["sales", "service", "finance", "call_center"]);
+/** The department queues contact standards and scenarios route calls to. */
+export const ContactQueue = z.enum(["sales", "service", "finance", "call_center"]);
+/** Every queue a task can wait in: the departments', and the trade-in appraisers' for deals' hand-offs. */
+export const TaskQueue = z.enum(["sales", "service", "finance", "call_center", "appraisal"]);
 
 export const Task = z.object({
   id: z.number().int(),
@@ -38,6 +41,8 @@ export const Task = z.object({
   lastAttemptAt: z.string().nullable(),
   result: z.object({ type: z.string(), id: z.number().int() }).nullable(),
   payload: z.unknown().nullable(),
+  /** The deal a hand-off (an appraisal, a credit application, an insurance quote) is part of. */
+  dealId: z.number().int().nullable(),
   createdAt: z.string(),
 });
 export type Task = z.infer<typeof Task>;
@@ -101,7 +106,7 @@ export const ContactStandard = z.object({
   kind: z.string(),
   name: z.string().nullable(),
   params: z.record(z.string(), z.unknown()),
-  queue: TaskQueue,
+  queue: ContactQueue,
   priority: z.number().int(),
   slaHours: z.number().int(),
   active: z.boolean(),
@@ -112,7 +117,7 @@ export type ContactStandard = z.infer<typeof ContactStandard>;
 export const ContactStandardUpdate = z.object({
   name: z.string().trim().max(200).nullable().optional(),
   params: z.record(z.string(), z.unknown()).optional(),
-  queue: TaskQueue.optional(),
+  queue: ContactQueue.optional(),
   priority: z.number().int().min(1).max(3).optional(),
   slaHours: z
     .number()
@@ -131,7 +136,7 @@ export const Scenario = z.object({
   kind: ScenarioKind,
   name: z.string(),
   params: z.record(z.string(), z.unknown()),
-  queue: TaskQueue,
+  queue: ContactQueue,
   priority: z.number().int(),
   slaHours: z.number().int(),
   active: z.boolean(),
@@ -143,7 +148,7 @@ export const ScenarioInput = z.object({
   kind: ScenarioKind,
   name: z.string().trim().min(1, "required").max(200),
   params: z.record(z.string(), z.unknown()),
-  queue: TaskQueue,
+  queue: ContactQueue,
   priority: z.number().int().min(1).max(3).default(2),
   slaHours: z
     .number()

@@ -14,6 +14,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { Config } from "./config";
 import { auditRoutes } from "./modules/audit/routes";
+import { dealRoutes } from "./modules/deals/routes";
 import { importRoutes } from "./modules/identity/import/routes";
 import type { MatcherProvider } from "./modules/identity/matcher";
 import { identityRoutes } from "./modules/identity/routes";
@@ -23,6 +24,7 @@ import { propensityRoutes } from "./modules/scoring/routes";
 import { serviceRoutes } from "./modules/service/routes";
 import { registerAccessControl } from "./modules/staff/accessControl";
 import { staffRoutes } from "./modules/staff/routes";
+import { stockRoutes } from "./modules/stock/routes";
 import { taskRoutes } from "./modules/tasks/routes";
 import { telephonyRoutes } from "./modules/telephony/routes";
 import { telephonyWebhookRoutes } from "./modules/telephony/webhooks.routes";
@@ -107,6 +109,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(pushRoutes(hub));
   await app.register(serviceRoutes, ctx);
   await app.register(propensityRoutes, ctx);
+  await app.register(stockRoutes, ctx);
+  await app.register(dealRoutes, ctx);
 
   if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
   return app;

@@ -15,6 +15,7 @@ import { shippedModels } from "./modules/identity/shippedModels";
 import { importPriceList } from "./modules/service/catalog.service";
 import { decodePriceList } from "./modules/service/priceList";
 import { systemProcess } from "./modules/staff/actor";
+import { StockUsageError, stockCommand } from "./modules/stock/stockCli";
 import { backupDatabase, RestoreError, restoreDatabase } from "./platform/db/backup/backup";
 import { type Database, DatabaseLockedError, openDatabase } from "./platform/db/database";
 import { migrate } from "./platform/db/migrate";
@@ -33,6 +34,9 @@ commands:
   backup     write every table to a file as of one moment: <file.orbit-backup>
   restore    load a backup into a new, empty database (all or nothing): <file.orbit-backup>
   import-prices  load an ERP price list of parts (CSV, UTF-8 or Windows-1251): <file.csv> [--source NAME]
+  stock      stock import <file.csv>: load new and used cars of any dealership (columns: dealership, vin,
+             make, model, year, condition, status, body_type, seats, drive, ground_clearance_mm, comfort_class,
+             mileage_km, price_rub, ...); a VIN already in stock is updated
 
 environment: DATABASE_URL (postgres://...; default: embedded PGlite in ORBIT_DATA_DIR=./data),
   PORT (3000), HOST, LOG_LEVEL, COOKIE_SECURE, SESSION_TTL_HOURS, ORBIT_DEMO_CLIENTS, ORBIT_DEMO_SEED`;
@@ -255,13 +259,22 @@ async function main(argv: string[]): Promise<void> {
       return runBackup(config, rest, command);
     case "import-prices":
       return runPriceListImport(config, rest);
+    case "stock": {
+      const ctx = await open(config);
+      try {
+        process.exitCode = await stockCommand(ctx.db, rest, process.stdout);
+      } finally {
+        await ctx.database.close();
+      }
+      return;
+    }
     default:
       throw new UsageError(command ? `unknown command "${command}"` : "no command given");
   }
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  if (err instanceof UsageError || err instanceof ImportUsageError) {
+  if (err instanceof UsageError || err instanceof ImportUsageError || err instanceof StockUsageError) {
     process.stderr.write(`orbit: ${err.message}\n\n${USAGE}\n`);
     process.exit(2);
   }

@@ -46,6 +46,12 @@ const LifecycleReportPage = lazy(() =>
 const ScenariosPage = lazy(() =>
   import("./features/scenarios/ScenariosPage").then((m) => ({ default: m.ScenariosPage })),
 );
+const DealsPage = lazy(() => import("./features/deals/DealsPage").then((m) => ({ default: m.DealsPage })));
+const DealPage = lazy(() => import("./features/deals/DealPage").then((m) => ({ default: m.DealPage })));
+const ProcessesPage = lazy(() =>
+  import("./features/deals/ProcessesPage").then((m) => ({ default: m.ProcessesPage })),
+);
+const StockPage = lazy(() => import("./features/stock/StockPage").then((m) => ({ default: m.StockPage })));
 const EventSourcesPage = lazy(() =>
   import("./features/scenarios/EventSourcesPage").then((m) => ({ default: m.EventSourcesPage })),
 );
@@ -263,6 +269,38 @@ export function App() {
                 element={
                   <RequirePermission permission="service.manage">
                     <ServiceCatalogPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="deals"
+                element={
+                  <RequirePermission permission="deals.work">
+                    <DealsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="deals/:id"
+                element={
+                  <RequirePermission permission="deals.work">
+                    <DealPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="processes"
+                element={
+                  <RequirePermission permission="deals.processes">
+                    <ProcessesPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="stock"
+                element={
+                  <RequirePermission permission="stock.read">
+                    <StockPage />
                   </RequirePermission>
                 }
               />

@@ -66,12 +66,14 @@ describe("signing in", () => {
         "Рабочий список",
         "Пропущенные звонки",
         "Баллы операторов",
+        "Сделки",
+        "Склад автомобилей",
         "Новый клиент",
       ]);
       await page.getByText("Орбита Haval Алтуфьево").first().waitFor();
 
       // Typing the address does not help either.
-      for (const path of ["/staff", "/duplicates", "/imports", "/scenarios", "/standards"]) {
+      for (const path of ["/staff", "/duplicates", "/imports", "/scenarios", "/standards", "/processes"]) {
         await page.goto(path);
         await page.getByRole("heading", { name: "Нет доступа" }).waitFor();
       }

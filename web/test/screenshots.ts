@@ -90,6 +90,26 @@ try {
   await advisor.getByRole("heading", { name: /Заказ-наряд/ }).waitFor();
   await advisor.waitForLoadState("networkidle");
   await shot("work-order", advisor);
+  // The demo salesperson's purchase with trade-in on credit: the car chosen for the client's needs, with
+  // why it fits, while the trade-in is with the appraiser.
+  const salesPage = await (
+    await browser.newContext({ baseURL: server.url, viewport: DESKTOP, locale: "ru-RU" })
+  ).newPage();
+  await signIn(salesPage, "sales");
+  const deals = (await (await apiAs(salesPage)).get("/api/deals?scope=mine")) as { deals: { id: number }[] };
+  const waiting = deals.deals[deals.deals.length - 1];
+  if (waiting) {
+    await salesPage.goto(`/deals/${waiting.id}?step=vehicle`);
+    await salesPage.getByRole("list", { name: "Подобранные автомобили" }).waitFor();
+    await salesPage.mouse.move(0, DESKTOP.height - 1);
+    await salesPage.waitForTimeout(400);
+    await salesPage.screenshot({ path: join(OUT, "deal.png") });
+    console.log(`Saved ${join(OUT, "deal.png")}`);
+  }
+  await page.goto("/stock");
+  await page.getByRole("table").waitFor();
+  await page.waitForLoadState("networkidle");
+  await shot("stock");
 } finally {
   await browser.close();
   await server.close();

@@ -1,11 +1,13 @@
 import { audit } from "./en/audit";
 import { clients } from "./en/clients";
+import { deals } from "./en/deals";
 import { imports } from "./en/imports";
 import { propensity } from "./en/propensity";
 import { scenarios } from "./en/scenarios";
 import { service } from "./en/service";
 import { shell } from "./en/shell";
 import { staff } from "./en/staff";
+import { stock } from "./en/stock";
 import { tasks } from "./en/tasks";
 import { telephony } from "./en/telephony";
 import { workspace } from "./en/workspace";
@@ -24,4 +26,6 @@ export const en: Messages<typeof ru> = {
   ...telephony,
   ...service,
   ...propensity,
+  ...stock,
+  ...deals,
 };

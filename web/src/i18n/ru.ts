@@ -3,12 +3,14 @@
 
 import { audit } from "./ru/audit";
 import { clients } from "./ru/clients";
+import { deals } from "./ru/deals";
 import { imports } from "./ru/imports";
 import { propensity } from "./ru/propensity";
 import { scenarios } from "./ru/scenarios";
 import { service } from "./ru/service";
 import { shell } from "./ru/shell";
 import { staff } from "./ru/staff";
+import { stock } from "./ru/stock";
 import { tasks } from "./ru/tasks";
 import { telephony } from "./ru/telephony";
 import { workspace } from "./ru/workspace";
@@ -25,4 +27,6 @@ export const ru = {
   ...telephony,
   ...service,
   ...propensity,
+  ...stock,
+  ...deals,
 };

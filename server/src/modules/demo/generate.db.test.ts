@@ -50,6 +50,12 @@ describe("the demo dealer group", () => {
     expect(check!.serviced_others_cars).toBe(0);
     expect(check!.orphan_interactions).toBe(0);
     expect(check!.segments).toBeGreaterThanOrEqual(4);
+    // The demo salesperson's deals in progress put work in the appraiser's and F&I's queues.
+    expect(summary.deals).toBe(3);
+    const handoffs = await database.query<{ kind: string }>(
+      "SELECT kind FROM tasks WHERE deal_id IS NOT NULL AND status = 'open' ORDER BY kind",
+    );
+    expect(handoffs.map((h) => h.kind)).toEqual(["appraisal", "credit_application"]);
     first = await fingerprint((sql) => database.query(sql));
   });
 

@@ -13,6 +13,7 @@ import { evaluateWorklists, rebuildLifecycleHistory } from "../tasks/evaluate.se
 import { type ClientsJob, generateClients } from "./clients";
 import type { FromWorker, ToWorker } from "./clientsWorker";
 import { isoToDay } from "./dates";
+import { openDemoDeals } from "./deals";
 import { DEMO_DEALERSHIPS, DEMO_SITE_KEY } from "./orgStructure";
 import { createRng } from "./random";
 import { seedStaff } from "./seedStaff";
@@ -38,6 +39,8 @@ export interface DemoSummary {
   staff: number;
   stock: number;
   workshop: { planned: number; unplanned: number; lines: number; seconds: number };
+  /** Deals in progress made for the demo logins (waiting for the appraiser, for F&I, for the buyer's data). */
+  deals: number;
   rows: Partial<Record<TableName, number>>;
   matching: { merged: number; queued: number; seconds: number } | "skipped";
   worklists: {
@@ -110,6 +113,7 @@ export async function generateDemoGroup(database: Database, options: DemoOptions
   await database.query("ANALYZE");
   const worklists = await openTheDay(database, asOf, options);
   options.log.info(worklists, "demo work lists made");
+  const deals = options.clients > 0 ? await database.db.transaction((tx) => openDemoDeals(tx)) : 0;
   return {
     asOf,
     clients: options.clients,
@@ -117,6 +121,7 @@ export async function generateDemoGroup(database: Database, options: DemoOptions
     staff: org.staff.length,
     stock,
     workshop,
+    deals,
     rows: counts,
     matching,
     worklists,

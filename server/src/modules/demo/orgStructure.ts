@@ -173,6 +173,14 @@ export const DEMO_LOGINS: readonly DemoStaffMember[] = [
     extension: "140",
   },
   {
+    login: "appraiser",
+    fullName: "Денис Викторович Зайцев",
+    role: "appraiser",
+    dealership: "MSK-HAVAL",
+    department: "sales_used",
+    extension: "145",
+  },
+  {
     login: "pm",
     fullName: "Светлана Андреевна Никитина",
     role: "personal_manager",

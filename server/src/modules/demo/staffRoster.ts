@@ -12,6 +12,7 @@ const SELLING: Slot[] = [
   { role: "salesperson", short: "sales", department: "sales_new", count: 4 },
   { role: "service_advisor", short: "service", department: "service", count: 3 },
   { role: "fi_specialist", short: "fi", department: "finance_insurance", count: 1 },
+  { role: "appraiser", short: "appraiser", department: "sales_used", count: 1 },
   { role: "personal_manager", short: "pm", department: "sales_new", count: 2 },
 ];
 const SERVICE_ONLY: Slot[] = [

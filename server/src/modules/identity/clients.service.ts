@@ -15,6 +15,7 @@ import type { ActingAs } from "../staff/actor";
 import { users } from "../staff/schema";
 import { attachVehicleByVin } from "../vehicles/vehicles.service";
 import type { ClientRecord } from "./clientRecord";
+import { normalizePassportRf } from "./documents";
 import { type Matcher, resolveMatches } from "./matching.service";
 import {
   checkBirthDate,
@@ -34,7 +35,16 @@ import {
   stateOf,
   writeState,
 } from "./partyStore";
-import { consents, contactPoints, merges, parties, partyVersions, sourceRecords } from "./schema";
+import {
+  consents,
+  contactPoints,
+  identityDocuments,
+  merges,
+  parties,
+  partyAddresses,
+  partyVersions,
+  sourceRecords,
+} from "./schema";
 
 export interface CreateOptions {
   sourceSystem: string;
@@ -255,6 +265,10 @@ export async function editClient(
       );
     identifyingChange = true;
   }
+  if (edit.passport !== undefined) {
+    if (await replacePassport(db, partyId, edit.passport, by.userId, at)) identifyingChange = true;
+  }
+  if (edit.address !== undefined) await replaceAddress(db, partyId, edit.address, by.userId, at);
   for (const c of edit.consents ?? []) {
     await db
       .update(consents)
@@ -286,6 +300,8 @@ export async function editClient(
             added: [...(edit.addPhones ?? []), ...(edit.addEmails ?? [])],
             ended: edit.endContactPointIds ?? [],
           },
+          ...(edit.passport !== undefined ? { passport: edit.passport } : {}),
+          ...(edit.address !== undefined ? { address: edit.address } : {}),
           consents: edit.consents ?? [],
         }
       : null,
@@ -353,4 +369,80 @@ export async function listMerges(db: Db, partyId: number): Promise<MergeEntry[]>
     mergedBy: by,
     undoneAt: m.undoneAt?.toISOString() ?? null,
   }));
+}
+
+/** A new passport ends the current one (a passport is replaced at 20 and 45, or when lost). */
+async function replacePassport(
+  db: Db,
+  partyId: number,
+  raw: string,
+  userId: number | null,
+  at: Date,
+): Promise<boolean> {
+  const p = normalizePassportRf(raw);
+  if (!p.valid) throw invalid("body.passport", "not a Russian passport series and number (10 digits)");
+  const current = await db
+    .select({ id: identityDocuments.id, number: identityDocuments.number })
+    .from(identityDocuments)
+    .where(
+      and(
+        eq(identityDocuments.partyId, partyId),
+        eq(identityDocuments.kind, "passport_rf"),
+        isNull(identityDocuments.validTo),
+      ),
+    );
+  if (current.some((d) => d.number === p.normalized)) return false;
+  if (current.length)
+    await db
+      .update(identityDocuments)
+      .set({ validTo: at, changedByUserId: userId })
+      .where(
+        inArray(
+          identityDocuments.id,
+          current.map((d) => d.id),
+        ),
+      );
+  await db.insert(identityDocuments).values({
+    partyId,
+    kind: "passport_rf",
+    number: p.normalized,
+    raw,
+    validFrom: at,
+    sourceSystem: "orbit",
+    changedByUserId: userId,
+  });
+  return true;
+}
+
+async function replaceAddress(db: Db, partyId: number, value: string, userId: number | null, at: Date) {
+  const text = value.trim().replace(/\s+/g, " ");
+  const current = await db
+    .select({ id: partyAddresses.id, value: partyAddresses.value })
+    .from(partyAddresses)
+    .where(
+      and(
+        eq(partyAddresses.partyId, partyId),
+        eq(partyAddresses.kind, "registration"),
+        isNull(partyAddresses.validTo),
+      ),
+    );
+  if (current.some((a) => a.value === text)) return;
+  if (current.length)
+    await db
+      .update(partyAddresses)
+      .set({ validTo: at, changedByUserId: userId })
+      .where(
+        inArray(
+          partyAddresses.id,
+          current.map((a) => a.id),
+        ),
+      );
+  await db.insert(partyAddresses).values({
+    partyId,
+    kind: "registration",
+    value: text,
+    validFrom: at,
+    sourceSystem: "orbit",
+    changedByUserId: userId,
+  });
 }

@@ -191,6 +191,29 @@ export const identityDocuments = pgTable(
   ],
 );
 
+export const ADDRESS_KINDS = ["registration", "residence"] as const;
+
+/**
+ * Where the client is registered (the address a purchase contract names) or lives; like documents, a row is
+ * never edited, only ended and replaced.
+ */
+export const partyAddresses = pgTable(
+  "party_addresses",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    partyId: integer("party_id")
+      .notNull()
+      .references(() => parties.id),
+    kind: text("kind", { enum: ADDRESS_KINDS }).notNull().default("registration"),
+    value: text("value").notNull(),
+    validFrom: timestamp("valid_from", { withTimezone: true }).notNull().defaultNow(),
+    validTo: timestamp("valid_to", { withTimezone: true }),
+    sourceSystem: text("source_system").notNull(),
+    changedByUserId: integer("changed_by_user_id"),
+  },
+  (t) => [index("party_addresses_party_idx").on(t.partyId)],
+);
+
 export const CONSENT_CHANNELS = ["call", "sms", "email", "messenger", "post"] as const;
 
 /** Permission to contact the client on a channel, with its history (a withdrawal is a new row). */

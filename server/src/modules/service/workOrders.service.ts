@@ -8,7 +8,7 @@ import { interactions } from "../engagement/schema";
 import type { ActingAs, Actor } from "../staff/actor";
 import { canAccessDealership } from "../staff/scope";
 import { createFollowUpTask } from "../tasks/tasks.service";
-import { recordServiceMileage } from "../vehicles/vehicles.service";
+import { recordMileage } from "../vehicles/vehicles.service";
 import { lockWorkOrder, placeJob, specifyJob, writeLines } from "./bookings.service";
 import { scheduleFor } from "./catalog.service";
 import { dayClock, localDay } from "./localTime";
@@ -198,7 +198,7 @@ export async function openWalkIn(
       );
       await writeLines(tx, row!.id, job, Math.round(workshop.labourRateRub * 100));
       if (input.mileageKm !== undefined)
-        await recordServiceMileage(tx, input.vehicleId, today, input.mileageKm);
+        await recordMileage(tx, input.vehicleId, today, input.mileageKm, "service");
       await recordStatusChange(
         tx,
         by,
@@ -279,7 +279,7 @@ export async function changeStatus(
   }
   await db.execute(sql`UPDATE work_orders SET ${sql.join(set, sql`, `)} WHERE id = ${id}`);
   if (change.mileageKm !== undefined)
-    await recordServiceMileage(db, info!.vehicle_id, today, change.mileageKm);
+    await recordMileage(db, info!.vehicle_id, today, change.mileageKm, "service");
   if (change.status === "delivered")
     await afterDelivery(
       db,

@@ -7,12 +7,14 @@ const everyone: Permission[] = [
   "tasks.work",
   "messages.send",
 ];
+/** Whoever takes part in a sale: the deal's screens and the group's stock. */
+const selling: Permission[] = [...everyone, "deals.work", "stock.read"];
 
 /** What each role may do; dealership scope is checked separately (see scope.ts). */
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   director: [
-    ...everyone,
+    ...selling,
     "staff.read",
     "staff.manage",
     "audit.read",
@@ -20,23 +22,26 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "clients.import",
     "tasks.manage",
     "scenarios.manage",
-    "propensity.manage",
     "reports.read",
     "calls.listen",
     "telephony.manage",
     "service.work",
     "service.manage",
+    "propensity.manage",
+    "stock.manage",
+    "deals.processes",
   ],
   sales_manager: [
-    ...everyone,
+    ...selling,
     "staff.read",
     "audit.read",
     "clients.merge",
     "tasks.manage",
     "reports.read",
     "calls.listen",
+    "stock.manage",
   ],
-  salesperson: everyone,
+  salesperson: selling,
   // Advisors plan the workshop and run work orders; the call centre and personal managers book visits.
   service_advisor: [...everyone, "service.work"],
   call_center_operator: [...everyone, "service.work"],
@@ -49,8 +54,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "calls.listen",
     "telephony.manage",
   ],
-  fi_specialist: everyone,
-  personal_manager: [...everyone, "service.work"],
+  fi_specialist: selling,
+  appraiser: selling,
+  personal_manager: [...selling, "service.work"],
   marketer: [
     "dealerships.read",
     "clients.read",

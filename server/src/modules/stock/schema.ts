@@ -42,6 +42,9 @@ export const stockVehicles = pgTable(
     priceKopecks: bigint("price_kopecks", { mode: "number" }).notNull(),
     arrivedOn: date("arrived_on", { mode: "string" }),
     soldOn: date("sold_on", { mode: "string" }),
+    /** The open deal the car is reserved for; set and cleared by the deal. */
+    reservedByDealId: integer("reserved_by_deal_id"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

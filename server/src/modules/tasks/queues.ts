@@ -1,25 +1,29 @@
 import type { Role } from "@orbit/contracts";
 import { addDays, dealerDay, dealerHour, dealerMoment } from "../../platform/time/dealerCalendar";
 
-type Queue = "sales" | "service" | "finance" | "call_center";
+type Queue = "sales" | "service" | "finance" | "call_center" | "appraisal";
 
 /** The department queues each role works from when a task has no owner yet. */
 export function queuesOf(role: Role): Queue[] {
   switch (role) {
     case "salesperson":
-    case "sales_manager":
       return ["sales"];
+    // In a smaller dealership the head of sales appraises trade-ins himself.
+    case "sales_manager":
+      return ["sales", "appraisal"];
     case "service_advisor":
       return ["service"];
     case "fi_specialist":
       return ["finance"];
+    case "appraiser":
+      return ["appraisal"];
     // The contact centre makes service invitations and answers web requests for every department.
     case "call_center_operator":
     case "call_center_head":
       return ["call_center", "service"];
     case "admin":
     case "director":
-      return ["sales", "service", "finance", "call_center"];
+      return ["sales", "service", "finance", "call_center", "appraisal"];
     case "personal_manager":
     case "marketer":
       return [];

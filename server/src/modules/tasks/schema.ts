@@ -11,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { deals } from "../deals/schema";
 import { parties } from "../identity/schema";
 import { dealerships, users } from "../staff/schema";
 import { vehicles } from "../vehicles/schema";
@@ -26,7 +27,18 @@ export const TASK_OUTCOMES = [
 ] as const;
 export const TASK_SOURCES = ["standard", "scenario", "manual"] as const;
 /** Who works a task when nobody owns the client: a department queue of the dealership. */
-export const QUEUES = ["sales", "service", "finance", "call_center"] as const;
+export const QUEUES = ["sales", "service", "finance", "call_center", "appraisal"] as const;
+/** The queues contact standards route calls to (appraisers get only deals' hand-offs). */
+export const CONTACT_QUEUES = ["sales", "service", "finance", "call_center"] as const;
+/** A call or visit to make; or a deal's hand-off to a specialist (the trade-in appraiser, F&I). */
+export const TASK_KINDS = [
+  "call",
+  "visit",
+  "message",
+  "appraisal",
+  "credit_application",
+  "insurance_quote",
+] as const;
 
 /**
  * A call (or visit) to make, with the reason in plain words (a code and its parameters, rendered in the
@@ -36,9 +48,7 @@ export const tasks = pgTable(
   "tasks",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    kind: text("kind", { enum: ["call", "visit", "message"] })
-      .notNull()
-      .default("call"),
+    kind: text("kind", { enum: TASK_KINDS }).notNull().default("call"),
     partyId: integer("party_id")
       .notNull()
       .references(() => parties.id),
@@ -72,6 +82,8 @@ export const tasks = pgTable(
     resultId: integer("result_id"),
     /** A web-site request's full content, and anything else the task carries. */
     payload: jsonb("payload"),
+    /** The deal a hand-off belongs to; completing the deal's step completes the task. */
+    dealId: integer("deal_id").references(() => deals.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
@@ -84,6 +96,7 @@ export const tasks = pgTable(
     index("tasks_party_idx").on(t.partyId, t.status),
     index("tasks_created_idx").on(t.partyId, t.createdAt),
     index("tasks_need_idx").on(t.needKey),
+    index("tasks_deal_idx").on(t.dealId).where(sql`${t.dealId} is not null`),
     check("tasks_priority_ck", sql`${t.priority} between 1 and 3`),
   ],
 );
@@ -109,7 +122,7 @@ export const contactStandards = pgTable("contact_standards", {
   /** A manager's own name for the standard; shipped standards are named by their code in the UI. */
   name: text("name"),
   params: jsonb("params").notNull(),
-  queue: text("queue", { enum: QUEUES }).notNull(),
+  queue: text("queue", { enum: CONTACT_QUEUES }).notNull(),
   priority: integer("priority").notNull().default(2),
   slaHours: integer("sla_hours").notNull().default(24),
   active: boolean("active").notNull().default(true),

@@ -6,7 +6,7 @@ import { recordAction } from "../audit/service";
 import { openDeal } from "../deals/leads.service";
 import { interactions } from "../engagement/schema";
 import { bookVisit } from "../service/bookings.service";
-import type { ActingAs, Actor } from "../staff/actor";
+import { type ActingAs, type Actor, actingAs } from "../staff/actor";
 import { nextAttempt, queuesOf } from "./queues";
 import { contactPolicy, lifecyclePoints, tasks } from "./schema";
 
@@ -38,6 +38,7 @@ interface TaskRow {
   result_type: string | null;
   result_id: number | null;
   payload: unknown;
+  deal_id: number | null;
   created_at: Date;
 }
 
@@ -47,7 +48,7 @@ const SELECT = sql`SELECT t.id, t.kind, t.party_id, p.display_name, p.segment,
     t.vehicle_id, nullif(concat_ws(' ', v.make, v.model, v.plate), '') AS vehicle,
     t.reason_code, t.reason_params, t.source, t.source_id, t.dealership_id, t.queue, t.assignee_user_id,
     u.full_name AS assignee_name, t.priority, t.due_at, t.window_end, t.sla_at, t.status, t.outcome, t.attempts,
-    t.last_attempt_at, t.result_type, t.result_id, t.payload, t.created_at
+    t.last_attempt_at, t.result_type, t.result_id, t.payload, t.deal_id, t.created_at
   FROM tasks t
   JOIN parties p ON p.id = t.party_id
   LEFT JOIN vehicles v ON v.id = t.vehicle_id
@@ -82,6 +83,7 @@ function toTask(r: TaskRow): Task {
     lastAttemptAt: iso(r.last_attempt_at),
     result: r.result_type && r.result_id ? { type: r.result_type, id: r.result_id } : null,
     payload: r.payload ?? null,
+    dealId: r.deal_id,
     createdAt: iso(r.created_at)!,
   };
 }
@@ -332,14 +334,18 @@ async function makeBooking(
     return { type: "work_order", id: visit.id };
   }
   const tradeIn = t.reason_code === "trade_in_year";
-  const deal = await openDeal(db, {
-    dealershipId: t.dealership_id,
-    partyId: t.party_id,
-    kind: tradeIn ? "trade_in" : "new_car",
-    source: t.source === "scenario" ? "scenario" : "call",
-    salespersonId: actor.userId,
-    tradeInVehicleId: tradeIn ? t.vehicle_id : null,
-  });
+  const deal = await openDeal(
+    db,
+    {
+      dealershipId: t.dealership_id,
+      partyId: t.party_id,
+      kind: tradeIn ? "trade_in" : "new_car",
+      source: t.source === "scenario" ? "scenario" : "call",
+      salespersonId: actor.userId,
+      tradeInVehicleId: tradeIn ? t.vehicle_id : null,
+    },
+    actingAs(actor),
+  );
   return { type: "deal", id: deal.id };
 }
 

@@ -246,6 +246,10 @@ describe("a salesperson's work list", () => {
       [done.result!.id],
     );
     expect(deal).toEqual({ party_id: task.clientId, status: "open", salesperson_id: sales.userId });
+    // The salesperson continues it in the guided deal screen, from its first step.
+    const view = await t.as(sales, "GET", `/api/deals/${done.result!.id}`);
+    expect(view.statusCode, view.body).toBe(200);
+    expect(view.json().currentStep).toBe("needs");
   });
 
   it("refuses to link a booking of another client", async () => {

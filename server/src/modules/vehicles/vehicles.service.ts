@@ -57,12 +57,70 @@ export async function attachVehicleByVin(
   return vehicle.id;
 }
 
-/** An odometer reading taken in the workshop (at arrival or delivery). */
-export async function recordServiceMileage(
+/** Whether the client owns (or drives) the car now. */
+export async function ownsVehicle(db: Db, partyId: number, vehicleId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: vehicleOwnerships.id })
+    .from(vehicleOwnerships)
+    .where(
+      and(
+        eq(vehicleOwnerships.vehicleId, vehicleId),
+        eq(vehicleOwnerships.partyId, partyId),
+        isNull(vehicleOwnerships.validTo),
+      ),
+    );
+  return Boolean(row);
+}
+
+/** The client who owns the car with this VIN now, if Orbit knows one. */
+export async function currentOwnerOf(db: Db, vin: string): Promise<number | null> {
+  const [row] = await db
+    .select({ partyId: vehicleOwnerships.partyId })
+    .from(vehicleOwnerships)
+    .innerJoin(vehicles, eq(vehicles.id, vehicleOwnerships.vehicleId))
+    .where(and(eq(vehicles.vin, vin), isNull(vehicleOwnerships.validTo)))
+    .limit(1);
+  return row?.partyId ?? null;
+}
+
+/** The client no longer owns the car from that day (sold, traded in). */
+export async function endOwnership(db: Db, vehicleId: number, partyId: number, day: string): Promise<void> {
+  await db
+    .update(vehicleOwnerships)
+    .set({ validTo: day })
+    .where(
+      and(
+        eq(vehicleOwnerships.vehicleId, vehicleId),
+        eq(vehicleOwnerships.partyId, partyId),
+        isNull(vehicleOwnerships.validTo),
+      ),
+    );
+}
+
+/** A car sold from stock arrives with its full description and the odometer at the sale. */
+export async function describeVehicle(
+  db: Db,
+  vehicleId: number,
+  facts: {
+    bodyType: (typeof vehicles.$inferInsert)["bodyType"];
+    fuel: (typeof vehicles.$inferInsert)["fuel"];
+    drive: (typeof vehicles.$inferInsert)["drive"];
+    color: string | null;
+  },
+): Promise<void> {
+  await db
+    .update(vehicles)
+    .set({ ...facts, updatedAt: new Date() })
+    .where(eq(vehicles.id, vehicleId));
+}
+
+/** An odometer reading: at a sale, in the workshop, at an appraisal. */
+export async function recordMileage(
   db: Db,
   vehicleId: number,
   day: string,
   km: number,
+  source: (typeof mileageReadings.$inferInsert)["source"],
 ): Promise<void> {
-  await db.insert(mileageReadings).values({ vehicleId, readOn: day, km, source: "service" });
+  await db.insert(mileageReadings).values({ vehicleId, readOn: day, km, source });
 }

@@ -19,6 +19,8 @@ export const forbidden = (message = "You do not have access to this") =>
 export const notFound = (what: string) => new HttpError(404, "not_found", `${what} not found`);
 export const conflict = (message: string, fields?: FieldError[]) =>
   new HttpError(409, "conflict", message, fields);
+/** A refusal of the business rules with its own code, so the screen can say it in the employee's language. */
+export const refused = (code: string, message: string) => new HttpError(409, code, message);
 export const invalid = (field: string, message: string) =>
   new HttpError(400, "validation_failed", `${field}: ${message}`, [{ field, message }]);
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>

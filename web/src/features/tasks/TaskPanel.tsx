@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Card, Divider, Group, Stack, Text, Title } from "@mantine/core";
 import type { Task } from "@orbit/contracts";
-import { IconHandGrab, IconPhone } from "@tabler/icons-react";
+import { IconBriefcase, IconHandGrab, IconPhone } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -122,7 +122,29 @@ export function TaskPanel({ task, onTake, taking, onDone, hotkeys }: Props) {
         )}
 
         <Divider />
-        <TaskActions key={task.id} task={task} hotkeys={hotkeys} onDone={onDone} />
+        {task.dealId !== null ? (
+          // A deal's hand-off is worked in the deal; completing its step there closes the task.
+          <Stack gap="xs">
+            <Text size="sm">{t("tasks.dealHandoff")}</Text>
+            <Button
+              component={Link}
+              to={`/deals/${task.dealId}`}
+              leftSection={<IconBriefcase size={16} />}
+              style={{ alignSelf: "flex-start" }}
+            >
+              {t("tasks.openDeal")}
+            </Button>
+          </Stack>
+        ) : (
+          <>
+            {task.result?.type === "deal" && (
+              <Anchor component={Link} to={`/deals/${task.result.id}`} size="sm">
+                {t("tasks.openDeal")}
+              </Anchor>
+            )}
+            <TaskActions key={task.id} task={task} hotkeys={hotkeys} onDone={onDone} />
+          </>
+        )}
       </Stack>
     </Card>
   );

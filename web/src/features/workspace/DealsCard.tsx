@@ -1,18 +1,27 @@
-import { Badge, Group, Stack, Text } from "@mantine/core";
+import { Anchor, Badge, Group, Stack, Text } from "@mantine/core";
 import type { CardDeal } from "@orbit/contracts";
 import { IconBriefcase } from "@tabler/icons-react";
-import { useMemo } from "react";
+import { lazy, Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
 import { useFormat } from "../../i18n/format";
+import { can, useCurrentUser } from "../auth/session";
 import { useClientLabels } from "../clients/labels";
+
 import { joinParts, useCardLabels } from "./labels";
 import { DIVIDED, Empty, Section, useFolded } from "./Section";
+
+// The deals' code loads after the card: the card is the page opened most often, and from a phone call.
+const NewDealButton = lazy(() =>
+  import("../deals/NewDealButton").then((m) => ({ default: m.NewDealButton })),
+);
 
 const STATUS_COLOR: Record<string, string> = { open: "orbit", won: "teal", lost: "gray" };
 
 /** Sales: open ones first, then the newest. */
-export function DealsCard({ deals }: { deals: CardDeal[] }) {
+export function DealsCard({ deals, clientId }: { deals: CardDeal[]; clientId: number }) {
   const { t } = useTranslation();
+  const user = useCurrentUser();
   const sorted = useMemo(
     () =>
       [...deals].sort(
@@ -24,6 +33,13 @@ export function DealsCard({ deals }: { deals: CardDeal[] }) {
   const { shown, toggle } = useFolded(sorted, 3);
   return (
     <Section id="deals" title={t("card.dealsTitle")} icon={<IconBriefcase size={18} />}>
+      {can(user, "deals.work") && (
+        <Group justify="flex-end" mb="xs">
+          <Suspense fallback={null}>
+            <NewDealButton clientId={clientId} />
+          </Suspense>
+        </Group>
+      )}
       {deals.length === 0 ? (
         <Empty>{t("card.dealsEmpty")}</Empty>
       ) : (
@@ -40,6 +56,7 @@ export function DealsCard({ deals }: { deals: CardDeal[] }) {
 
 function DealRow({ deal: d, divided }: { deal: CardDeal; divided: boolean }) {
   const { t } = useTranslation();
+  const user = useCurrentUser();
   const format = useFormat();
   const labels = useCardLabels();
   const clientLabels = useClientLabels();
@@ -47,7 +64,13 @@ function DealRow({ deal: d, divided }: { deal: CardDeal; divided: boolean }) {
     <li style={divided ? DIVIDED : undefined}>
       <Group justify="space-between" gap={6} wrap="nowrap" align="flex-start">
         <Text size="sm" fw={600} style={{ overflowWrap: "anywhere" }}>
-          {joinParts(labels.dealKind(d.kind), d.vehicle)}
+          {can(user, "deals.work") ? (
+            <Anchor component={Link} to={`/deals/${d.id}`} inherit>
+              {joinParts(labels.dealKind(d.kind), d.vehicle)}
+            </Anchor>
+          ) : (
+            joinParts(labels.dealKind(d.kind), d.vehicle)
+          )}
         </Text>
         <Badge
           variant="light"

@@ -67,7 +67,7 @@ export function Overview({ card }: { card: ClientCard }) {
       workOrders={card.workOrders}
     />
   );
-  const deals = <DealsCard deals={card.deals} />;
+  const deals = <DealsCard deals={card.deals} clientId={card.identity.id} />;
   const service = <ServiceCard workOrders={card.workOrders} />;
   if (!wide) {
     return (

@@ -72,6 +72,7 @@ export const tasks: Messages<typeof ru> = {
       service: "Service",
       finance: "Finance & insurance",
       call_center: "Call center",
+      appraisal: "Trade-in appraisal",
     },
     outcomeLabel: "How the call went",
     outcomes: {
@@ -166,6 +167,9 @@ export const tasks: Messages<typeof ru> = {
       nps_survey:
         "Visit on work order {{number}} ({{deliveredOn}}) — ask how the client rates it (NPS) and what to improve",
       next_best_offer: "{{family}} — probability {{probability}}, expected {{expectedRub}}: {{reasons}}",
+      deal_appraisal: "Appraise the client's trade-in car: {{car}} — asked by {{from}}",
+      deal_credit_application: "Credit application for a deal: {{car}} — asked by {{from}}",
+      deal_insurance_quote: "OSAGO and KASKO quotes for a deal: {{car}} — asked by {{from}}",
     },
     reasonTitles: {
       after_delivery_day: "Call after delivery",
@@ -191,7 +195,13 @@ export const tasks: Messages<typeof ru> = {
       call_missed: "Missed call",
       nps_survey: "Visit rating (NPS)",
       next_best_offer: "Next best offer",
+      deal_appraisal: "Trade-in appraisal",
+      deal_credit_application: "Credit application",
+      deal_insurance_quote: "Insurance quote",
     },
+    openDeal: "Open the deal",
+    dealHandoff:
+      "A task from a deal: fill in your part in the deal and complete the step; the task closes by itself.",
     cardTitle: "Open tasks",
     cardAct: "Record a call",
     cardHide: "Hide",

@@ -72,6 +72,7 @@ export const tasks = {
       service: "Сервис",
       finance: "Кредиты и страхование",
       call_center: "Контакт-центр",
+      appraisal: "Оценка трейд-ин",
     },
     outcomeLabel: "Результат звонка",
     outcomes: {
@@ -165,6 +166,9 @@ export const tasks = {
       nps_survey:
         "Визит по заказ-наряду {{number}} ({{deliveredOn}}) — узнать оценку визита (NPS) и что улучшить",
       next_best_offer: "{{family}} — вероятность {{probability}}, ожидаемо {{expectedRub}}: {{reasons}}",
+      deal_appraisal: "Оценить автомобиль клиента в трейд-ин: {{car}} — просит {{from}}",
+      deal_credit_application: "Кредитная заявка по сделке: {{car}} — просит {{from}}",
+      deal_insurance_quote: "Расчёт ОСАГО и КАСКО по сделке: {{car}} — просит {{from}}",
     },
     reasonTitles: {
       after_delivery_day: "Звонок после выдачи",
@@ -190,7 +194,12 @@ export const tasks = {
       call_missed: "Пропущенный звонок",
       nps_survey: "Оценка визита (NPS)",
       next_best_offer: "Лучшее предложение",
+      deal_appraisal: "Оценка трейд-ин",
+      deal_credit_application: "Кредитная заявка",
+      deal_insurance_quote: "Расчёт страховки",
     },
+    openDeal: "Открыть сделку",
+    dealHandoff: "Задача из сделки: заполните свою часть в сделке и завершите шаг — задача закроется сама.",
     cardTitle: "Открытые задачи",
     cardAct: "Записать звонок",
     cardHide: "Свернуть",

@@ -133,7 +133,7 @@ export function purchase(c: ClientStory, req: PurchaseRequest): OwnedCar {
 
   if (req.tradeIn) {
     req.tradeIn.to = req.day;
-    const appraiser = w.staff(home.id, "sales_manager", rng.next());
+    const appraiser = w.staff(home.id, "appraiser", rng.next());
     interaction(w, {
       partyId: c.partyId,
       day: opened + 1,
