@@ -1,4 +1,4 @@
-import { AppShell, Box, Burger, Group } from "@mantine/core";
+import { AppShell, Box, Burger, Group, ScrollArea } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
@@ -62,7 +62,10 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar id="app-navbar" p="xs" aria-label={t("nav.label")}>
-        <Navigation />
+        {/* A director's menu is longer than a laptop's screen: it scrolls on its own. */}
+        <AppShell.Section grow component={ScrollArea} type="scroll">
+          <Navigation />
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main bg="var(--mantine-color-gray-0)">
         <Suspense fallback={<PageLoader />}>
