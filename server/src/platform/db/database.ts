@@ -214,23 +214,48 @@ async function listenPostgres(
   if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
   let stopped = false;
   let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  // One pending attempt at a time, and only for the live connection's end: a stale client's late "end"
+  // must not open a second listener (every notification would then arrive twice).
+  const reconnect = () => {
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      open().catch(() => reconnect());
+    }, 1000);
+  };
   const open = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString: url });
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
     c.on("notification", (n) => {
       if (n.channel === channel && n.payload !== undefined) onMessage(n.payload);
     });
     c.on("error", () => {});
     c.on("end", () => {
-      if (!stopped) setTimeout(() => void open().catch(() => {}), 1000);
+      if (client === c) {
+        client = null;
+        reconnect();
+      }
     });
-    await c.connect();
-    await c.query(`LISTEN ${channel}`);
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+    } catch (err) {
+      await c.end().catch(() => {});
+      throw err;
+    }
+    if (stopped) {
+      await c.end().catch(() => {});
+      return;
+    }
     client = c;
   };
   await open();
   return async () => {
     stopped = true;
-    await client?.end().catch(() => {});
+    if (retry) clearTimeout(retry);
+    const c = client;
+    client = null;
+    await c?.end().catch(() => {});
   };
 }
 
