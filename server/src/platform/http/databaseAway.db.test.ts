@@ -23,7 +23,7 @@ beforeAll(async () => {
   direct = await createTestDatabase();
   await seedStaff(direct.database.db, []);
   proxy = await startTcpProxy(direct.url!);
-  viaProxy = await openDatabase({ kind: "postgres", url: proxy.url, poolSize: 10 });
+  viaProxy = await openDatabase({ kind: "postgres", url: proxy.url, poolSize: 4 });
   const ctx = testAppContext(viaProxy);
   app = await buildApp(ctx, { webDist: null, logger: false });
   await app.ready();
