@@ -1,9 +1,10 @@
 // The main API paths under 200 concurrent clients:
-// `npm run bench -- load [--seconds 60] [--clients 200] [--think MS] [--url URL]`.
+// `npm run bench -- load [--seconds 60] [--clients 200] [--think MS] [--servers N | --url URL[,URL...]]`.
 //
-// Runs against a running Orbit on PostgreSQL: --url names one (it must use the same DATABASE_URL),
-// else an `orbit serve` process is started on DATABASE_URL (default: the orbit_bench database, which
-// `npm run demo -- --clients 1000000` fills). Each virtual client is a browser of its own: it signs in
+// Runs against a running Orbit on PostgreSQL: --url names its API processes (on the same DATABASE_URL),
+// else --servers N (default 1) `orbit serve` processes are started on DATABASE_URL (default: the
+// orbit_bench database, which `npm run demo -- --clients 1000000` fills); with several, client i talks
+// to process i mod N, as a balancer would spread them. Each virtual client is a browser of its own: it signs in
 // as a call-centre operator (a session and a CSRF token of its own, sent with every write, as the web
 // client does) and works in a closed loop: search, open a client's card, record a call's outcome, book
 // a service visit. One client in five is instead the dealer's web site posting visitors' events with
@@ -130,13 +131,27 @@ export default async function loadBench(args: string[]): Promise<void> {
   const think = Number(arg(args, "--think", "0"));
   const dbUrl = process.env.DATABASE_URL ?? databaseUrl("orbit_bench");
   const workload = await loadWorkload(dbUrl);
-  let server: OrbitProcess | null = null;
-  let base = arg(args, "--url", "");
-  if (!base) {
-    server = await startOrbit("serve", dbUrl, { LOG_LEVEL: "warn" });
-    base = server.url;
+  // Several API processes stand for several behind a balancer: client i talks to process i mod N.
+  const servers: OrbitProcess[] = [];
+  const bases = arg(args, "--url", "").split(",").filter(Boolean);
+  if (bases.length === 0) {
+    const n = Number(arg(args, "--servers", "1"));
+    servers.push(
+      ...(await Promise.all(
+        Array.from({ length: n }, () => startOrbit("serve", dbUrl, { LOG_LEVEL: "warn" })),
+      )),
+    );
+    bases.push(...servers.map((s) => s.url));
   }
-  const http = new Pool(base, { connections: concurrency, pipelining: 1, keepAliveTimeout: 60_000 });
+  const pools = bases.map(
+    (base) =>
+      new Pool(base, {
+        connections: Math.ceil(concurrency / bases.length),
+        pipelining: 1,
+        keepAliveTimeout: 60_000,
+      }),
+  );
+  const httpOf = (client: number) => pools[client % pools.length]!;
   const counter = new pg.Client({ connectionString: dbUrl });
   await counter.connect();
   const clients = (
@@ -146,7 +161,7 @@ export default async function loadBench(args: string[]): Promise<void> {
   console.log(
     `load benchmark on ${dbUrl.replace(/\/\/[^@]*@/, "//")}: ${clients.toLocaleString("en")} clients`,
   );
-  console.log(`machine: ${await machine()}`);
+  console.log(`machine: ${await machine()}; API processes: ${bases.length}`);
   console.log(
     `${concurrency} concurrent clients (one in five the web site posting events), ${think ? `${think} ms` : "no"} pause between a client's requests, ${seconds} s; workload: ${workload.queries.length} searches, ${workload.cards.length} cards, ${workload.tasks.length} open tasks, ${workload.bookings.length} cars to book`,
   );
@@ -157,7 +172,7 @@ export default async function loadBench(args: string[]): Promise<void> {
   // Sign-ins hash a password each (memory-hard on purpose): a few at a time, before the clock starts.
   for (let i = 0; i < concurrency; i += 8) {
     const batch = Array.from({ length: Math.min(8, concurrency - i) }, (_, k) =>
-      (i + k) % sitesEvery === sitesEvery - 1 ? Promise.resolve(null) : signIn(http, "operator"),
+      (i + k) % sitesEvery === sitesEvery - 1 ? Promise.resolve(null) : signIn(httpOf(i + k), "operator"),
     );
     sessions.push(...(await Promise.all(batch)));
   }
@@ -169,7 +184,11 @@ export default async function loadBench(args: string[]): Promise<void> {
   let k = 0;
   const pick = <T>(xs: T[]) => xs[k++ % xs.length]!;
 
-  const send = async (path: Path, session: Session | null): Promise<{ status: number; code: string }> => {
+  const send = async (
+    path: Path,
+    session: Session | null,
+    http: Pool,
+  ): Promise<{ status: number; code: string }> => {
     const auth = session ? { cookie: session.cookie } : {};
     const write = session
       ? { ...auth, "x-csrf-token": session.csrf, "content-type": "application/json" }
@@ -280,7 +299,7 @@ export default async function loadBench(args: string[]): Promise<void> {
   const mixed = async (client: number) => {
     const session = sessions[client] ?? null;
     const path = session ? choose() : "event intake";
-    return { path, ...(await send(path, session)) };
+    return { path, ...(await send(path, session, httpOf(client))) };
   };
   // Warm the caches and connections as a working morning does, then measure.
   await run(
@@ -288,7 +307,7 @@ export default async function loadBench(args: string[]): Promise<void> {
     async (client) => {
       const session = sessions[client];
       if (!session) return null;
-      return { path: "search", ...(await send(k % 2 ? "search" : "card", session)) };
+      return { path: "search", ...(await send(k % 2 ? "search" : "card", session, httpOf(client))) };
     },
     false,
   );
@@ -302,10 +321,10 @@ export default async function loadBench(args: string[]): Promise<void> {
   let end = performance.now() + refSeconds * 1000;
   const healthStarted = performance.now();
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
+    Array.from({ length: concurrency }, async (_, client) => {
       while (performance.now() < end) {
         const t = performance.now();
-        const res = await http.request({ method: "GET", path: "/api/health" });
+        const res = await httpOf(client).request({ method: "GET", path: "/api/health" });
         await res.body.dump();
         healthStats.histogram.recordValue(Math.round((performance.now() - t) * 1000));
         if (res.statusCode !== 200) healthStats.errors++;
@@ -328,8 +347,8 @@ export default async function loadBench(args: string[]): Promise<void> {
   );
   const sqlElapsed = (performance.now() - sqlStarted) / 1000;
   await pool.end();
-  await http.close();
-  await server?.stop();
+  await Promise.all(pools.map((p) => p.close()));
+  await Promise.all(servers.map((s) => s.stop()));
 
   const ms = (micros: number) => `${(micros / 1000).toFixed(1)} ms`.padStart(9);
   const row = (label: string, s: Stats, secs: number) => {
