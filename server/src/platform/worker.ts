@@ -29,7 +29,8 @@ export function startWorker(
       if (stopping || busy) return;
       busy = true;
       try {
-        await runExclusive(database, 7_240_100 + i, async () => {
+        // One process at a time runs each task: the others skip this period.
+        await database.runExclusive(7_240_100 + i, async () => {
           const result = await task.run(database);
           if (result) log.info({ task: task.name, ...result }, "periodic task done");
         });
@@ -53,21 +54,4 @@ export function startWorker(
       await Promise.allSettled([...running]);
     },
   };
-}
-
-/**
- * Holds a session-level advisory lock on one dedicated connection for the task's duration; on PGlite
- * there is only one process, so there is nobody to exclude.
- */
-async function runExclusive(database: Database, lockId: number, fn: () => Promise<void>): Promise<void> {
-  if (database.kind === "pglite") return fn();
-  await database.withConnection(async (query) => {
-    const [row] = await query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [lockId]);
-    if (!row?.ok) return;
-    try {
-      await fn();
-    } finally {
-      await query("SELECT pg_advisory_unlock($1)", [lockId]);
-    }
-  });
 }

@@ -59,6 +59,14 @@ export interface Database {
   /** Runs `fn` on one dedicated connection (session-level advisory locks need that). */
   withConnection<T>(fn: (query: QueryFn) => Promise<T>): Promise<T>;
   /**
+   * Runs `fn` while this process holds the session-level advisory lock `lockId`; returns false at once,
+   * without running it, when another process holds it. The lock lives on a connection of its own,
+   * outside the pool: a task holding it still gets pooled connections for its work however small the
+   * pool (holding it on a pooled connection let a few tasks starting together take them all and wait
+   * for each other forever). PGlite has one process, so nobody to exclude.
+   */
+  runExclusive(lockId: number, fn: () => Promise<void>): Promise<boolean>;
+  /**
    * Runs `fn` in one transaction on one connection, with COPY in both directions: what backup and
    * restore need. `readOnlySnapshot` makes every read see the same moment (REPEATABLE READ).
    */
@@ -106,9 +114,41 @@ function openPostgres(
   pool.on("error", () => {});
   const logger = onQuery ? { logQuery: onQuery } : false;
   const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
+  // Opened on first use and again after it drops (the locks it held went with it).
+  let lockClient: Promise<pg.Client> | null = null;
+  const locks = () => {
+    lockClient ??= (async () => {
+      const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+      const forget = () => {
+        if (lockClient === current) lockClient = null;
+      };
+      c.on("error", forget);
+      c.on("end", forget);
+      await c.connect();
+      return c;
+    })();
+    const current = lockClient;
+    current.catch(() => {
+      if (lockClient === current) lockClient = null;
+    });
+    return current;
+  };
   return {
     kind: "postgres",
     db,
+    async runExclusive(lockId, fn) {
+      const client = await locks();
+      const { rows } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [lockId]);
+      if (!rows[0]?.ok) return false;
+      try {
+        await fn();
+      } finally {
+        // A connection lost meanwhile took the lock with it; a new one holds nothing to release.
+        if ((await lockClient?.catch(() => null)) === client)
+          await client.query("SELECT pg_advisory_unlock($1)", [lockId]).catch(() => {});
+      }
+      return true;
+    },
     async copyCsv(table, columns, csv, options) {
       const client = await pool.connect();
       try {
@@ -198,7 +238,12 @@ function openPostgres(
         client.release();
       }
     },
-    close: () => pool.end(),
+    async close() {
+      const c = await lockClient?.catch(() => null);
+      lockClient = null;
+      await c?.end().catch(() => {});
+      await pool.end();
+    },
   };
 }
 
@@ -214,23 +259,48 @@ async function listenPostgres(
   if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
   let stopped = false;
   let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  // One pending attempt at a time, and only for the live connection's end: a stale client's late "end"
+  // must not open a second listener (every notification would then arrive twice).
+  const reconnect = () => {
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      open().catch(() => reconnect());
+    }, 1000);
+  };
   const open = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString: url });
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
     c.on("notification", (n) => {
       if (n.channel === channel && n.payload !== undefined) onMessage(n.payload);
     });
     c.on("error", () => {});
     c.on("end", () => {
-      if (!stopped) setTimeout(() => void open().catch(() => {}), 1000);
+      if (client === c) {
+        client = null;
+        reconnect();
+      }
     });
-    await c.connect();
-    await c.query(`LISTEN ${channel}`);
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+    } catch (err) {
+      await c.end().catch(() => {});
+      throw err;
+    }
+    if (stopped) {
+      await c.end().catch(() => {});
+      return;
+    }
     client = c;
   };
   await open();
   return async () => {
     stopped = true;
-    await client?.end().catch(() => {});
+    if (retry) clearTimeout(retry);
+    const c = client;
+    client = null;
+    await c?.end().catch(() => {});
   };
 }
 
@@ -278,6 +348,10 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     },
     async withConnection(fn) {
       return fn(async (text, params) => (await client.query(text, params)).rows as never[]);
+    },
+    async runExclusive(_lockId, fn) {
+      await fn();
+      return true;
     },
     async prepared(_name, query) {
       const { sql: text, params } = toQuery(db, query);
