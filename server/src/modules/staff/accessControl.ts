@@ -28,6 +28,8 @@ export interface DeclaredAccess {
   method: string;
   url: string;
   access: Access;
+  /** The route's body schema (zod), if it reads a JSON body. */
+  body: unknown;
 }
 
 export const SESSION_COOKIE = "orbit_session";
@@ -44,7 +46,8 @@ export function registerAccessControl(app: FastifyInstance, db: Db, sessionTtlMs
     if (!route.url.startsWith("/api/") || UNDECLARED_OK.test(route.url)) return;
     const access = route.config?.access;
     if (!access) throw new Error(`${route.method} ${route.url} declares no access rule (config.access)`);
-    for (const method of [route.method].flat()) declared.push({ method, url: route.url, access });
+    const body = (route.schema as { body?: unknown } | undefined)?.body;
+    for (const method of [route.method].flat()) declared.push({ method, url: route.url, access, body });
   });
 
   app.addHook("onRequest", async (request) => {
