@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { genericSignature } from "../../src/modules/telephony/signature";
 import { dealerDay } from "../../src/platform/time/dealerCalendar";
 import { createTestApp, type SignedIn, type TestApp } from "../testApp";
 
@@ -266,5 +267,76 @@ describe("sign-in brute force", () => {
       remoteAddress: "192.0.2.44",
     });
     expect(elsewhere.statusCode).toBe(200);
+  });
+});
+
+describe("forged telephone system webhooks", () => {
+  it("takes only events signed with the connection's secret over the exact bytes, fresh", async () => {
+    const director = await t.signIn("director");
+    const made = await t.as(director, "POST", "/api/telephony/pbx", {
+      code: "forge",
+      kind: "generic",
+      name: "АТС",
+    });
+    expect(made.statusCode, made.body).toBe(200);
+    const secret = made.json().secret as string;
+    const now = () => String(Math.floor(Date.now() / 1000));
+    let n = 0;
+    const event = () =>
+      JSON.stringify({
+        id: `f-${++n}`,
+        callId: `f-call-${n}`,
+        type: "call.started",
+        at: new Date().toISOString(),
+      });
+    const send = (raw: string, headers: Record<string, string>) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/telephony/webhooks/forge",
+        headers: { "content-type": "application/json", ...headers },
+        payload: raw,
+      });
+    const signed = (raw: string, key = secret, ts = now()) => ({
+      "x-orbit-timestamp": ts,
+      "x-orbit-signature": `sha256=${genericSignature(key, ts, raw)}`,
+    });
+    const calls = async () => (await q<{ n: number }>(`SELECT count(*)::int AS n FROM call_events`))[0]?.n;
+    const before = await calls();
+
+    const raw = event();
+    expect((await send(raw, {})).statusCode).toBe(401);
+    expect((await send(raw, signed(raw, "not-the-secret"))).statusCode).toBe(401);
+    // Signed, then changed on the way.
+    expect((await send(raw.replace("call.started", "call.ended"), signed(raw))).statusCode).toBe(401);
+    // A captured request replayed an hour later.
+    expect(
+      (await send(raw, signed(raw, secret, String(Math.floor(Date.now() / 1000) - 3600)))).statusCode,
+    ).toBe(401);
+    expect((await send(raw, { "x-orbit-timestamp": now(), "x-orbit-signature": "sha256=" })).statusCode).toBe(
+      401,
+    );
+    expect(await calls()).toBe(before);
+
+    const ok = await send(raw, signed(raw));
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(await calls()).toBe((before ?? 0) + 1);
+  });
+
+  it("takes web site events only with a known key", async () => {
+    const body = {
+      events: [
+        { id: "forged-event-1", type: "page_view", occurredAt: new Date().toISOString(), visitorId: "v1" },
+      ],
+    };
+    for (const key of [undefined, "", "guess", "orbit-demo-site-key-x"]) {
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/api/events",
+        headers: key === undefined ? {} : { "x-orbit-key": key },
+        payload: body,
+      });
+      expect(res.statusCode, String(key)).toBe(401);
+    }
+    expect(await q(`SELECT 1 FROM web_events WHERE id = 'forged-event-1'`)).toHaveLength(0);
   });
 });
