@@ -136,6 +136,8 @@ export const Consent = z.object({
   validFrom: z.string(),
   validTo: z.string().nullable(),
   sourceSystem: z.string(),
+  /** The employee who recorded it; null when it came from another system (an import, the web site). */
+  changedBy: z.string().nullable(),
 });
 
 export const SourceRecord = z.object({

@@ -88,6 +88,50 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+describe("consents", () => {
+  it("record per channel and purpose who gave or withdrew them, when and from where, and keep every change", async () => {
+    const created = await t.as(admin, "POST", "/api/clients", {
+      fullName: "Согласова Анна Павловна",
+      phones: ["+7 926 100-20-30"],
+      consents: [{ channel: "sms", purpose: "marketing", granted: true }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().clientId as number;
+    const version = (await t.as(admin, "GET", `/api/clients/${id}`)).json().version;
+    const withdrawn = await t.as(admin, "PATCH", `/api/clients/${id}`, {
+      version,
+      consents: [{ channel: "sms", purpose: "marketing", granted: false }],
+    });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+
+    const [me] = await q<{ full_name: string }>(`SELECT full_name FROM users WHERE login = 'admin'`);
+    const card = (await t.as(admin, "GET", `/api/clients/${id}/card`)).json();
+    const identity = (await t.as(admin, "GET", `/api/clients/${id}`)).json();
+    for (const view of [card.identity, identity]) {
+      expect(view.consents).toEqual([
+        expect.objectContaining({
+          channel: "sms",
+          purpose: "marketing",
+          granted: false,
+          validTo: null,
+          sourceSystem: "orbit",
+          changedBy: me?.full_name,
+        }),
+      ]);
+    }
+    const history = await q<{ granted: boolean; ended: boolean }>(
+      `SELECT granted, valid_to IS NOT NULL AS ended FROM consents WHERE party_id = $1 ORDER BY id`,
+      [id],
+    );
+    expect(history).toEqual([
+      { granted: true, ended: true },
+      { granted: false, ended: false },
+    ]);
+    const exported = (await t.as(admin, "GET", `/api/clients/${id}/personal-data`)).json();
+    expect(exported.tables.consents).toHaveLength(2);
+  });
+});
+
 describe("the export of everything held about a client", () => {
   it("holds every module's rows and the action log's entries about them, and is itself logged", async () => {
     const res = await t.as(admin, "GET", `/api/clients/${clientId}/personal-data`);
