@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RowId } from "./ids";
 
 export const PartyKind = z.enum(["person", "company"]);
 export const Segment = z.enum(["new", "active", "loyal", "returning", "lapsed", "blocked"]);
@@ -37,7 +38,7 @@ export const ClientInput = z
     passport: text(40).optional(),
     driverLicence: text(40).optional(),
     vins: z.array(text(40)).max(20).default([]),
-    homeDealershipId: z.number().int().positive().optional(),
+    homeDealershipId: RowId.optional(),
     consents: z
       .array(
         z.object({
@@ -63,7 +64,7 @@ export type ClientInputParsed = z.output<typeof ClientInput>;
 
 /** An edit of the golden record; `version` is the one the editor saw, so concurrent edits do not clash silently. */
 export const ClientEdit = z.object({
-  version: z.number().int().positive(),
+  version: RowId,
   lastName: text(100).nullable().optional(),
   firstName: text(100).nullable().optional(),
   patronymic: text(100).nullable().optional(),
@@ -73,11 +74,11 @@ export const ClientEdit = z.object({
   inn: text(20).nullable().optional(),
   kpp: text(20).nullable().optional(),
   blocked: z.boolean().optional(),
-  personalManagerId: z.number().int().positive().nullable().optional(),
-  homeDealershipId: z.number().int().positive().nullable().optional(),
+  personalManagerId: RowId.nullable().optional(),
+  homeDealershipId: RowId.nullable().optional(),
   addPhones: z.array(text(60)).max(10).optional(),
   addEmails: z.array(text(200)).max(10).optional(),
-  endContactPointIds: z.array(z.number().int().positive()).max(20).optional(),
+  endContactPointIds: z.array(RowId).max(20).optional(),
   /** A Russian passport replacing the current one. */
   passport: text(40).min(1).optional(),
   /** The registration address, replacing the current one. */
@@ -135,6 +136,8 @@ export const Consent = z.object({
   validFrom: z.string(),
   validTo: z.string().nullable(),
   sourceSystem: z.string(),
+  /** The employee who recorded it; null when it came from another system (an import, the web site). */
+  changedBy: z.string().nullable(),
 });
 
 export const SourceRecord = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RowId } from "./ids";
 import { Role } from "./roles";
 import { Needs, StockVehicle } from "./stock";
 
@@ -112,7 +113,7 @@ export const ProcessSave = z.object({
   name: Title,
   steps: z.array(ProcessStep).min(1, "at least one step").max(20),
   /** The version the analyst edited; a newer one saved meanwhile is not overwritten silently. */
-  baseVersion: z.number().int().positive(),
+  baseVersion: RowId,
 });
 export type ProcessSave = z.infer<typeof ProcessSave>;
 
@@ -315,7 +316,7 @@ export const DealList = z.object({ total: z.number().int(), deals: z.array(DealL
 export type DealList = z.infer<typeof DealList>;
 
 export const DealCreate = z.object({
-  clientId: z.number().int().positive(),
+  clientId: RowId,
   processCode: z.string().trim().min(1).max(40),
   source: z.enum(["walk_in", "call", "web", "portal", "referral", "scenario"]).default("walk_in"),
 });
@@ -326,10 +327,10 @@ const rub = z.number().min(0).max(1_000_000_000);
 export const DealUpdate = z.object({
   needs: Needs.nullable().optional(),
   /** The stock unit chosen: it is reserved for the deal; null releases it. */
-  stockVehicleId: z.number().int().positive().nullable().optional(),
+  stockVehicleId: RowId.nullable().optional(),
   vehiclePriceRub: z.number().positive().max(1_000_000_000).optional(),
   /** One of the client's own cars, for a deal that sells none from stock (insurance, credit). */
-  clientVehicleId: z.number().int().positive().nullable().optional(),
+  clientVehicleId: RowId.nullable().optional(),
   tradeInAcceptedRub: rub.nullable().optional(),
   downPaymentRub: rub.optional(),
   creditRequestedRub: rub.nullable().optional(),
@@ -343,7 +344,7 @@ export const DealUpdate = z.object({
 export type DealUpdate = z.infer<typeof DealUpdate>;
 
 export const TradeInVehicleInput = z.union([
-  z.object({ vehicleId: z.number().int().positive() }),
+  z.object({ vehicleId: RowId }),
   z.object({
     vin: z.string().trim().min(11).max(20),
     make: z.string().trim().min(1).max(60),
@@ -387,7 +388,7 @@ export type AccessoryInput = z.input<typeof AccessoryInput>;
 
 /** The client's required data filled in on the spot; goes to the golden record as an employee's correction. */
 export const ClientDataInput = z.object({
-  version: z.number().int().positive(),
+  version: RowId,
   lastName: z.string().trim().min(1).max(100).optional(),
   firstName: z.string().trim().min(1).max(100).optional(),
   patronymic: z.string().trim().max(100).optional(),

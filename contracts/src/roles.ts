@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   "clients.write",
   "clients.merge",
   "clients.import",
+  /** Export everything held about a client, and anonymise a client on request. */
+  "clients.privacy",
   "tasks.work",
   "tasks.manage",
   "scenarios.manage",

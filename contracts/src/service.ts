@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RowId } from "./ids";
 
 /** What a post is equipped for and what a technician can do; a job needs every skill of its works. */
 export const SKILLS = [
@@ -130,7 +131,7 @@ export const ServicePost = z.object({
 export type ServicePost = z.infer<typeof ServicePost>;
 
 export const ServicePostInput = z.object({
-  dealershipId: z.number().int().positive(),
+  dealershipId: RowId,
   name: z.string().trim().min(1).max(60),
   skills: z.array(Skill).min(1),
   active: z.boolean().default(true),
@@ -148,7 +149,7 @@ export const Technician = z.object({
 export type Technician = z.infer<typeof Technician>;
 
 export const TechnicianInput = z.object({
-  dealershipId: z.number().int().positive(),
+  dealershipId: RowId,
   fullName: z.string().trim().min(3).max(120),
   skills: z.array(Skill).min(1),
   shift: ShiftPattern,
@@ -276,30 +277,30 @@ export const SlotAnswer = z.object({
 export type SlotAnswer = z.infer<typeof SlotAnswer>;
 
 export const BookingInput = z.object({
-  dealershipId: z.number().int().positive(),
-  clientId: z.number().int().positive(),
-  vehicleId: z.number().int().positive(),
+  dealershipId: RowId,
+  clientId: RowId,
+  vehicleId: RowId,
   works: z.array(z.string().trim().min(1)).max(30).default([]),
   channel: BookingChannel.exclude(["walk_in"]).default("call"),
   /** The time the client asked for; without it, the earliest that fits. */
   at: z.iso.datetime({ offset: true }).optional(),
   /** Keep to this post and technician (a slot the client was offered). */
-  postId: z.number().int().positive().optional(),
-  technicianId: z.number().int().positive().optional(),
+  postId: RowId.optional(),
+  technicianId: RowId.optional(),
   note: z.string().trim().max(500).optional(),
 });
 export type BookingInput = z.infer<typeof BookingInput>;
 
 export const RescheduleInput = z.object({
   at: z.iso.datetime({ offset: true }),
-  postId: z.number().int().positive().optional(),
-  technicianId: z.number().int().positive().optional(),
+  postId: RowId.optional(),
+  technicianId: RowId.optional(),
 });
 
 export const WalkInInput = z.object({
-  dealershipId: z.number().int().positive(),
-  clientId: z.number().int().positive(),
-  vehicleId: z.number().int().positive(),
+  dealershipId: RowId,
+  clientId: RowId,
+  vehicleId: RowId,
   works: z.array(z.string().trim().min(1)).max(30).default([]),
   mileageKm: z.number().int().min(0).max(3_000_000).optional(),
   note: z.string().trim().max(500).optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RowId } from "./ids";
 import { Locale, Role } from "./roles";
 
 export const Dealership = z.object({
@@ -65,8 +66,8 @@ export const CreateStaffUser = z.object({
   email: z.email("not an e-mail address").nullable().optional(),
   phone: z.string().trim().max(40).nullable().optional(),
   role: Role,
-  dealershipId: z.number().int().positive().nullable(),
-  departmentId: z.number().int().positive().nullable().optional(),
+  dealershipId: RowId.nullable(),
+  departmentId: RowId.nullable().optional(),
   extension: z
     .string()
     .trim()
@@ -84,8 +85,8 @@ export const UpdateStaffUser = z.object({
   email: z.email("not an e-mail address").nullable().optional(),
   phone: z.string().trim().max(40).nullable().optional(),
   role: Role.optional(),
-  dealershipId: z.number().int().positive().nullable().optional(),
-  departmentId: z.number().int().positive().nullable().optional(),
+  dealershipId: RowId.nullable().optional(),
+  departmentId: RowId.nullable().optional(),
   extension: z
     .string()
     .trim()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RowId } from "./ids";
 
 export const BODY_TYPES = [
   "sedan",
@@ -121,7 +122,7 @@ export const Needs = z.object({
   tradeInRub: z.number().min(0).max(1_000_000_000).default(0),
   /** Where the client wants to take the car: their city, or a dealership they prefer. */
   city: z.string().trim().max(60).optional(),
-  dealershipId: z.number().int().positive().optional(),
+  dealershipId: RowId.optional(),
   maxMileageKm: z.number().int().min(0).max(1_000_000).optional(),
   note: z.string().trim().max(500).optional(),
 });
@@ -150,7 +151,7 @@ export const MatchRequest = z.object({
   needs: Needs,
   limit: z.number().int().min(1).max(50).default(10),
   /** A deal matching for itself sees the car it holds. */
-  dealId: z.number().int().positive().optional(),
+  dealId: RowId.optional(),
 });
 
 export const MatchResponse = z.object({

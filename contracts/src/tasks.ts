@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RowId } from "./ids";
 
 export const TaskOutcome = z.enum([
   "reached",
@@ -68,7 +69,7 @@ export const TaskOutcomeInput = z
     /** For call_later: when to call back. */
     callBackAt: z.iso.datetime({ offset: true }).optional(),
     /** What the call created elsewhere (a booking or a deal made in the DMS): linked to the task. */
-    result: z.object({ type: z.enum(["work_order", "deal"]), id: z.number().int().positive() }).optional(),
+    result: z.object({ type: z.enum(["work_order", "deal"]), id: RowId }).optional(),
     /**
      * For booked: Orbit makes the booking. A service task books a visit for the task's car (or `vehicleId`);
      * a sales or finance task opens a deal and notes the showroom visit.
@@ -76,7 +77,7 @@ export const TaskOutcomeInput = z
     booking: z
       .object({
         at: z.iso.datetime({ offset: true }),
-        vehicleId: z.number().int().positive().optional(),
+        vehicleId: RowId.optional(),
         kind: z.enum(["maintenance", "repair", "tyres", "bodywork", "diagnostics", "warranty"]).optional(),
       })
       .optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RowId } from "./ids";
 
 export const PBX_KINDS = ["generic", "mango", "asterisk"] as const;
 export const PbxKind = z.enum(PBX_KINDS);
@@ -34,7 +35,7 @@ export const PbxConnectionInput = z.object({
     .regex(/^[a-z0-9-]{2,40}$/, "2-40 lower-case letters, digits and dashes"),
   kind: PbxKind,
   name: z.string().trim().min(1).max(200),
-  dealershipId: z.number().int().positive().nullable().default(null),
+  dealershipId: RowId.nullable().default(null),
   /** Mango Office: vpbx_api_key. */
   apiKey: z.string().max(200).optional(),
   /** Generic webhook: the HMAC secret (made by Orbit when absent); Mango: vpbx_api_salt; Asterisk: the AMI secret. */
@@ -122,7 +123,7 @@ export const ScriptStepTick = z.object({ step: z.string().min(1).max(60), done: 
 export const CallHandover = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("booking"),
-    vehicleId: z.number().int().positive(),
+    vehicleId: RowId,
     at: z.iso.datetime({ offset: true }),
     work: z.enum(["maintenance", "repair", "diagnostics", "tyres", "bodywork"]).default("repair"),
     note: z.string().max(500).optional(),
@@ -141,7 +142,7 @@ export const ESCALATION_TARGETS = [
 export const EscalationStep = z.object({
   afterS: z.number().int().min(5).max(600),
   target: z.enum(ESCALATION_TARGETS),
-  userId: z.number().int().positive().nullable().default(null),
+  userId: RowId.nullable().default(null),
 });
 export const EscalationChain = z.object({
   id: z.number().int(),
@@ -159,7 +160,7 @@ export type EscalationChain = z.infer<typeof EscalationChain>;
 export const EscalationChainInput = z
   .object({
     name: z.string().trim().min(1).max(200),
-    dealershipId: z.number().int().positive().nullable().default(null),
+    dealershipId: RowId.nullable().default(null),
     strategy: z.enum(["chain", "journal"]),
     steps: z.array(EscalationStep).max(5),
     callbackQueue: z.enum(["call_center", "service", "sales"]).default("call_center"),
@@ -284,7 +285,7 @@ export const SimulatedCall = z.object({
 
 export const MESSAGE_CHANNELS = ["email", "sms", "messenger"] as const;
 export const MessageInput = z.object({
-  clientId: z.number().int().positive(),
+  clientId: RowId,
   channel: z.enum(MESSAGE_CHANNELS),
   purpose: z.enum(["service", "marketing"]),
   subject: z.string().trim().max(200).optional(),

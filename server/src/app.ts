@@ -19,6 +19,7 @@ import { importRoutes } from "./modules/identity/import/routes";
 import type { MatcherProvider } from "./modules/identity/matcher";
 import { identityRoutes } from "./modules/identity/routes";
 import { messageRoutes } from "./modules/messaging/routes";
+import { privacyRoutes } from "./modules/privacy/routes";
 import { scenarioRoutes } from "./modules/scenarios/routes";
 import { propensityRoutes } from "./modules/scoring/routes";
 import { serviceRoutes } from "./modules/service/routes";
@@ -95,6 +96,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(staffRoutes, ctx);
   await app.register(auditRoutes, ctx);
   await app.register(identityRoutes, ctx);
+  await app.register(privacyRoutes, ctx);
   await app.register(importRoutes, ctx);
   await app.register(workspaceRoutes, ctx);
   await app.register(taskRoutes, ctx);

@@ -22,7 +22,7 @@ import type { AppContext } from "../../app";
 import type { Db } from "../../platform/db/database";
 import { actorOf } from "../staff/accessControl";
 import { type ActingAs, type Actor, actingAs } from "../staff/actor";
-import { loadDeal } from "./dealState";
+import { assertDealScope, loadDeal } from "./dealState";
 import { createDeal, startProcess, updateClientData, updateDeal } from "./deals.service";
 import { dealView, getDeal, listDeals } from "./dealView.service";
 import { documentPdf, issueDocument } from "./documents/documents.service";
@@ -53,6 +53,9 @@ export const dealRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, m
     fn: (tx: Db, by: ActingAs) => Promise<unknown>,
   ): Promise<Deal> =>
     db.transaction(async (tx) => {
+      // Every change answers with the whole deal, so another dealership's deal is refused before any
+      // change runs (an empty change would otherwise read it).
+      assertDealScope(actor, await loadDeal(tx, request.params.id));
       await fn(tx, actingAs(actor, request.id));
       return dealView(tx, actor, await loadDeal(tx, request.params.id));
     });

@@ -20,8 +20,10 @@ export function identitySection(partyId: number): SQL {
           SELECT id, kind, number, raw, valid_from, valid_to, source_system
             FROM identity_documents WHERE party_id = p.id AND valid_to IS NULL) d), '[]'),
       'consents', coalesce((SELECT json_agg(k ORDER BY k.channel) FROM (
-          SELECT channel, purpose, granted, valid_from, valid_to, source_system
-            FROM consents WHERE party_id = p.id AND valid_to IS NULL) k), '[]'),
+          SELECT cs.channel, cs.purpose, cs.granted, cs.valid_from, cs.valid_to, cs.source_system,
+                 u.full_name AS changed_by
+            FROM consents cs LEFT JOIN users u ON u.id = cs.changed_by_user_id
+           WHERE cs.party_id = p.id AND cs.valid_to IS NULL) k), '[]'),
       'cars', coalesce((SELECT json_agg(v) FROM (
           SELECT DISTINCT ON (ve.id) ve.id, ve.vin, ve.plate, ve.make, ve.model, ve.year, o.role
             FROM vehicle_ownerships o JOIN vehicles ve ON ve.id = o.vehicle_id
@@ -78,6 +80,7 @@ interface IdentityJson {
     valid_from: string;
     valid_to: string | null;
     source_system: string;
+    changed_by: string | null;
   }[];
   cars: ClientIdentity["vehicles"];
 }
@@ -135,6 +138,7 @@ export function toIdentity(json: IdentityJson): ClientIdentity {
       validFrom: iso(c.valid_from)!,
       validTo: iso(c.valid_to),
       sourceSystem: c.source_system,
+      changedBy: c.changed_by,
     })),
     vehicles: json.cars,
     asOf: null,

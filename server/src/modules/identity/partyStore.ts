@@ -269,8 +269,9 @@ export async function loadIdentity(db: Db, partyId: number, asOf?: Date): Promis
     .where(and(eq(identityDocuments.partyId, partyId), live(identityDocuments)))
     .orderBy(asc(identityDocuments.id));
   const consentRows = await db
-    .select()
+    .select({ c: consents, changedBy: users.fullName })
     .from(consents)
+    .leftJoin(users, eq(users.id, consents.changedByUserId))
     .where(and(eq(consents.partyId, partyId), live(consents)))
     .orderBy(asc(consents.channel));
   const cars = await db
@@ -330,13 +331,14 @@ export async function loadIdentity(db: Db, partyId: number, asOf?: Date): Promis
       validTo: iso(d.validTo),
       sourceSystem: d.sourceSystem,
     })),
-    consents: consentRows.map((c) => ({
+    consents: consentRows.map(({ c, changedBy }) => ({
       channel: c.channel,
       purpose: c.purpose,
       granted: c.granted,
       validFrom: c.validFrom.toISOString(),
       validTo: iso(c.validTo),
       sourceSystem: c.sourceSystem,
+      changedBy,
     })),
     asOf: asOf.toISOString(),
   };

@@ -18,6 +18,18 @@ declare module "fastify" {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyInstance {
+    /** Every /api route with its access rule, as registered: the one place the access matrix is read from. */
+    routeAccess: DeclaredAccess[];
+  }
+}
+
+export interface DeclaredAccess {
+  method: string;
+  url: string;
+  access: Access;
+  /** The route's body schema (zod), if it reads a JSON body. */
+  body: unknown;
 }
 
 export const SESSION_COOKIE = "orbit_session";
@@ -27,11 +39,15 @@ const UNDECLARED_OK = /^\/api\/docs(\/|$)/;
 
 export function registerAccessControl(app: FastifyInstance, db: Db, sessionTtlMs: number): void {
   app.decorateRequest("actor", null);
+  const declared: DeclaredAccess[] = [];
+  app.decorate("routeAccess", declared);
 
   app.addHook("onRoute", (route) => {
-    if (route.url.startsWith("/api/") && !UNDECLARED_OK.test(route.url) && !route.config?.access) {
-      throw new Error(`${route.method} ${route.url} declares no access rule (config.access)`);
-    }
+    if (!route.url.startsWith("/api/") || UNDECLARED_OK.test(route.url)) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`${route.method} ${route.url} declares no access rule (config.access)`);
+    const body = (route.schema as { body?: unknown } | undefined)?.body;
+    for (const method of [route.method].flat()) declared.push({ method, url: route.url, access, body });
   });
 
   app.addHook("onRequest", async (request) => {

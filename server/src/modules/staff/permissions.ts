@@ -20,6 +20,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "audit.read",
     "clients.merge",
     "clients.import",
+    "clients.privacy",
     "tasks.manage",
     "scenarios.manage",
     "reports.read",

@@ -22,6 +22,7 @@ import { ContactsCard } from "./ContactsCard";
 import { DocumentsCard } from "./DocumentsCard";
 import { GoldenRecordCard } from "./GoldenRecordCard";
 import { MergeHistory } from "./MergeHistory";
+import { PrivacyActions } from "./PrivacyActions";
 import { SourceRecords } from "./SourceRecords";
 
 const TABS = ["card", "sources", "attributes", "merges"] as const;
@@ -110,7 +111,15 @@ function ClientView({ id }: { id: number }) {
 
   return (
     <Stack gap="md" maw={1280}>
-      <ClientHeader client={client} totals={card?.totals} />
+      <ClientHeader
+        client={client}
+        totals={card?.totals}
+        actions={
+          can(user, "clients.privacy") && client.status === "active" && current ? (
+            <PrivacyActions clientId={client.id} />
+          ) : undefined
+        }
+      />
       <ClientNotices client={client} onNow={() => showAsOf(null)} undone={undone} />
       {card && (
         <>

@@ -47,12 +47,15 @@ export function ConsentsCard({ client, editable }: Props) {
                     ? t("clients.consentYes")
                     : t("clients.consentNo")
                   : null;
-                const title = consent
-                  ? t("clients.consentOrigin", {
-                      source: labels.source(consent.sourceSystem),
-                      date: format.dateTime(consent.validFrom),
-                    })
-                  : t("clients.consentUnknown");
+                const origin = consent && {
+                  source: labels.source(consent.sourceSystem),
+                  date: format.dateTime(consent.validFrom),
+                };
+                const title = !origin
+                  ? t("clients.consentUnknown")
+                  : consent.changedBy
+                    ? t("clients.consentOriginBy", { ...origin, name: consent.changedBy })
+                    : t("clients.consentOrigin", origin);
                 return (
                   <Table.Td key={purpose} title={title}>
                     <Stack gap={2} align="flex-start">

@@ -12,10 +12,11 @@ interface Props {
   client: ClientIdentity;
   /** Sales and service over the years; absent when a past state is shown. */
   totals?: ClientCard["totals"];
+  actions?: ReactNode;
 }
 
 /** Who the client is at a glance: name, segment, how to call them, where they belong, what they spent. */
-export function ClientHeader({ client, totals }: Props) {
+export function ClientHeader({ client, totals, actions }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useClientLabels();
@@ -26,6 +27,7 @@ export function ClientHeader({ client, totals }: Props) {
       <PageHeader
         title={client.golden.displayName}
         subtitle={t("clients.subtitle", { id: client.id, kind: labels.kind(client.golden.kind) })}
+        actions={actions}
       />
       <Stack gap={8} mt={-8}>
         <Group gap={6}>

@@ -201,6 +201,7 @@ export const clients: Messages<typeof ru> = {
     consentUnknownShort: "not asked",
     consentUnknown: "Consent was never asked for",
     consentOrigin: "{{source}} · since {{date}}",
+    consentOriginBy: "{{source}}, {{name}} · since {{date}}",
     consentSwitch: "{{channel}}: {{purpose}}",
     sourcesIntro:
       "Everything the group's systems and staff reported about this client: as typed, and as Orbit understood it. The main details are built from these records.",

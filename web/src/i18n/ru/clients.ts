@@ -198,6 +198,7 @@ export const clients = {
     consentUnknownShort: "не спрашивали",
     consentUnknown: "Согласие не запрашивалось",
     consentOrigin: "{{source}} · с {{date}}",
+    consentOriginBy: "{{source}}, {{name}} · с {{date}}",
     consentSwitch: "{{channel}}: {{purpose}}",
     sourcesIntro:
       "Всё, что системы автогруппы и сотрудники сообщили об этом клиенте: как ввели и как это понял Orbit. Из этих записей собраны основные данные.",

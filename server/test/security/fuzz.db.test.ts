@@ -1,0 +1,121 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DeclaredAccess } from "../../src/modules/staff/accessControl";
+import { dealerDay } from "../../src/platform/time/dealerCalendar";
+import { createTestApp, type SignedIn, type TestApp } from "../testApp";
+
+/**
+ * Every route that takes a body gets generated bad input: wrong types, hostile strings, huge and
+ * negative numbers, missing and extra fields, under the field names its own schema declares so that
+ * the input gets past the first check. The answer must always be a deliberate one, never a 500.
+ */
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261205);
+// Ending the session would turn every later request into a 401 and hide what the fuzz is after.
+const SKIP = new Set(["POST /api/auth/logout"]);
+
+let t: TestApp;
+let admin: SignedIn;
+let routes: DeclaredAccess[];
+
+beforeAll(async () => {
+  t = await createTestApp({ clients: 30, seed: 4, asOf: dealerDay() });
+  admin = await t.signIn("admin");
+  routes = t.app.routeAccess.filter(
+    (r) => ["POST", "PUT", "PATCH"].includes(r.method) && r.body && !SKIP.has(`${r.method} ${r.url}`),
+  );
+});
+afterAll(() => t.close());
+
+const hostileString = fc.oneof(
+  fc.string(),
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.constantFrom(
+    "",
+    " ",
+    "\u0000",
+    "'; DROP TABLE parties; --",
+    "<script>alert(1)</script>",
+    "NaN",
+    "-1",
+    "1e309",
+    "2026-02-30",
+    "9999-99-99T99:99:99Z",
+    "+7 (999) 999-99-99-99",
+    "𝕆𝕣𝕓𝕚𝕥",
+    "\ud800",
+    "x".repeat(5000),
+  ),
+);
+const hostileNumber = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.constantFrom(0, -1, 2_147_483_648, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1e308, 0.5),
+);
+const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+  hostileString,
+  hostileNumber,
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.oneof(hostileString, hostileNumber), { maxLength: 30 }),
+  fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(hostileString, hostileNumber), { maxKeys: 5 }),
+  fc.anything({ maxDepth: 3 }),
+);
+
+/** The top-level field names a zod object schema declares (zod 4 keeps them on `.shape`). */
+function fieldsOf(schema: unknown): string[] {
+  const s = schema as {
+    shape?: Record<string, unknown>;
+    _zod?: { def?: { shape?: Record<string, unknown> } };
+  };
+  return Object.keys(s.shape ?? s._zod?.def?.shape ?? {});
+}
+
+const bodyFor = (route: DeclaredAccess): fc.Arbitrary<unknown> => {
+  const fields = fieldsOf(route.body);
+  const shaped =
+    fields.length > 0
+      ? fc.record(Object.fromEntries(fields.map((f) => [f, hostileValue])), { requiredKeys: [] })
+      : fc.constant({});
+  return fc.oneof({ weight: 4, arbitrary: shaped }, { weight: 1, arbitrary: hostileValue });
+};
+
+// Ids that exist (the demo's first rows), so that input reaching a service meets real records.
+const concrete = (url: string) =>
+  url.replace(/:(\w+)/g, (_m, name: string) => (/id$/i.test(name) ? "1" : "new_car"));
+
+describe("generated bad input on every route that takes a body", () => {
+  it("is answered with a 4xx (or taken when it happens to be valid), never a 500", async () => {
+    expect(routes.length).toBeGreaterThan(40);
+    const failures: string[] = [];
+    for (const route of routes) {
+      await fc
+        .assert(
+          fc.asyncProperty(bodyFor(route), async (body) => {
+            const res = await t.app.inject({
+              method: route.method as "POST",
+              url: concrete(route.url),
+              headers: {
+                cookie: admin.cookie,
+                "x-csrf-token": admin.csrfToken,
+                "content-type": "application/json",
+              },
+              payload: JSON.stringify(body) ?? "null",
+            });
+            if (res.statusCode >= 500) {
+              failures.push(
+                `${route.method} ${route.url} ${JSON.stringify(body).slice(0, 300)} -> ${res.body}`,
+              );
+              return false;
+            }
+            if (res.statusCode >= 400) expect(res.json().error.code, route.url).toBeTruthy();
+            return true;
+          }),
+          { numRuns: RUNS, seed: SEED, endOnFailure: true },
+        )
+        .catch(() => {});
+    }
+    expect(failures).toEqual([]);
+  });
+});
