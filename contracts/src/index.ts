@@ -5,6 +5,8 @@ export * from "./auth";
 export * from "./clients";
 export * from "./deals";
 export * from "./errors";
+export * from "./loyalty";
+export * from "./portal";
 export * from "./propensity";
 export * from "./roles";
 export * from "./service";

@@ -18,7 +18,9 @@ import { dealRoutes } from "./modules/deals/routes";
 import { importRoutes } from "./modules/identity/import/routes";
 import type { MatcherProvider } from "./modules/identity/matcher";
 import { identityRoutes } from "./modules/identity/routes";
+import { type MessageProvider, providersFrom } from "./modules/messaging/providers";
 import { messageRoutes } from "./modules/messaging/routes";
+import { portalRoutes } from "./modules/portal/routes";
 import { scenarioRoutes } from "./modules/scenarios/routes";
 import { propensityRoutes } from "./modules/scoring/routes";
 import { serviceRoutes } from "./modules/service/routes";
@@ -47,6 +49,8 @@ export interface AppContext {
   database: Database;
   config: Config;
   matchers: MatcherProvider;
+  /** Where portal sign-in codes go; by default the configured SMS provider (the log in development). */
+  portalSms?: MessageProvider;
 }
 
 export interface BuildOptions {
@@ -111,6 +115,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(propensityRoutes, ctx);
   await app.register(stockRoutes, ctx);
   await app.register(dealRoutes, ctx);
+  await app.register(
+    portalRoutes(ctx.portalSms ?? providersFrom(ctx.config.messaging, app.log).sms, hub),
+    ctx,
+  );
 
   if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
   return app;

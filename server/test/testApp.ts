@@ -35,14 +35,17 @@ export interface TestApp {
  * An Orbit API on a fresh database with the demo group's dealerships and staff, no network; with
  * `demo`, the whole demo group (clients, history, the day's work lists) as of that day.
  */
-export async function createTestApp(demo?: {
-  clients: number;
-  seed: number;
-  asOf: string;
-}): Promise<TestApp> {
+export async function createTestApp(
+  demo?: {
+    clients: number;
+    seed: number;
+    asOf: string;
+  },
+  extra: Pick<AppContext, "portalSms"> = {},
+): Promise<TestApp> {
   const { database, drop } = await createTestDatabase();
   const org = demo ? await generateDemo(database, demo) : await seedStaff(database.db, []);
-  const ctx = testAppContext(database);
+  const ctx = { ...testAppContext(database), ...extra };
   const app = await buildApp(ctx, { webDist: null, logger: false });
   await app.ready();
   return {
