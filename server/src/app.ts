@@ -120,7 +120,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     ctx,
   );
 
-  if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
+  if (webDist) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
+    // The client portal, a second app of the same build, lives under /portal/.
+    app.get("/portal", { schema: { hide: true } }, (_request, reply) => reply.redirect("/portal/"));
+    app.get("/portal/", { schema: { hide: true } }, (_request, reply) => reply.sendFile("portal.html"));
+  }
   return app;
 }
 

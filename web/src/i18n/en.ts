@@ -2,6 +2,7 @@ import { audit } from "./en/audit";
 import { clients } from "./en/clients";
 import { deals } from "./en/deals";
 import { imports } from "./en/imports";
+import { portal } from "./en/portal";
 import { propensity } from "./en/propensity";
 import { scenarios } from "./en/scenarios";
 import { service } from "./en/service";
@@ -28,4 +29,5 @@ export const en: Messages<typeof ru> = {
   ...propensity,
   ...stock,
   ...deals,
+  ...portal,
 };

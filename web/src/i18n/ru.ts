@@ -5,6 +5,7 @@ import { audit } from "./ru/audit";
 import { clients } from "./ru/clients";
 import { deals } from "./ru/deals";
 import { imports } from "./ru/imports";
+import { portal } from "./ru/portal";
 import { propensity } from "./ru/propensity";
 import { scenarios } from "./ru/scenarios";
 import { service } from "./ru/service";
@@ -29,4 +30,5 @@ export const ru = {
   ...propensity,
   ...stock,
   ...deals,
+  ...portal,
 };
