@@ -103,6 +103,7 @@ function Visit({ order: w }: { order: PortalWorkOrder }) {
 function ReviewForm({ order }: { order: PortalWorkOrder }) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const [open, setOpen] = useState(false);
   const [rating, setRating] = useState(5);
   const [nps, setNps] = useState<number | string>(10);
   const [text, setText] = useState("");
@@ -110,6 +111,13 @@ function ReviewForm({ order }: { order: PortalWorkOrder }) {
     mutationFn: () => reviewVisit(order.id, { rating, nps: Number(nps), text }),
     onSuccess: () => client.invalidateQueries({ queryKey: ["portal"] }),
   });
+  if (!open) {
+    return (
+      <Button size="xs" variant="light" mt="xs" onClick={() => setOpen(true)}>
+        {t("portal.review.heading")}
+      </Button>
+    );
+  }
   return (
     <Stack gap="xs" mt="xs" component="form" onSubmit={(e) => (e.preventDefault(), send.mutate())}>
       <Text fw={500} size="sm">

@@ -26,8 +26,11 @@ type WorkKind = (typeof WORK_KINDS)[number];
 export async function clientCars(db: Db, partyId: number): Promise<PortalCar[]> {
   return execRows<PortalCar>(
     db,
-    sql`SELECT v.id, v.make, v.model, v.year, v.plate, v.vin FROM vehicle_ownerships o JOIN vehicles v ON v.id = o.vehicle_id
-         WHERE o.party_id = ${partyId} AND o.valid_to IS NULL ORDER BY o.valid_from DESC NULLS LAST, v.id DESC`,
+    sql`SELECT id, make, model, year, plate, vin FROM (
+          SELECT DISTINCT ON (v.id) v.id, v.make, v.model, v.year, v.plate, v.vin, o.valid_from
+            FROM vehicle_ownerships o JOIN vehicles v ON v.id = o.vehicle_id
+           WHERE o.party_id = ${partyId} AND o.valid_to IS NULL ORDER BY v.id, o.valid_from DESC NULLS LAST) cars
+        ORDER BY valid_from DESC NULLS LAST, id DESC`,
   );
 }
 
