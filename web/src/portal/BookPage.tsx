@@ -44,7 +44,8 @@ export function BookPage({ onBooked }: { onBooked: () => void }) {
   const [vehicleId, setVehicleId] = useState<number | null>(null);
   const [dealershipId, setDealershipId] = useState<number | null>(null);
   const [kind, setKind] = useState<WorkKind>("maintenance");
-  const [slotIndex, setSlotIndex] = useState<number | null>(null);
+  // The chosen time belongs to the car, centre and work it was found for.
+  const [choice, setChoice] = useState<{ key: string; index: number } | null>(null);
   const [problem, setProblem] = useState("");
   const [photo, setPhoto] = useState<File | null>(null);
   const [points, setPoints] = useState<number | string>(0);
@@ -61,7 +62,8 @@ export function BookPage({ onBooked }: { onBooked: () => void }) {
     started.current = true;
     void startBooking({ draftId, dealershipId: centre, kind });
   }, [centre, draftId, kind]);
-  useEffect(() => setSlotIndex(null), [car, centre, kind]);
+  const searchKey = `${car}:${centre}:${kind}`;
+  const slotIndex = choice?.key === searchKey ? choice.index : null;
 
   const balance = home.data?.loyalty.balance ?? 0;
   const share = home.data?.loyalty.maxSpendShare ?? 0.5;
@@ -161,7 +163,7 @@ export function BookPage({ onBooked }: { onBooked: () => void }) {
               size="xs"
               variant={i === slotIndex ? "filled" : "default"}
               aria-pressed={i === slotIndex}
-              onClick={() => setSlotIndex(i)}
+              onClick={() => setChoice({ key: searchKey, index: i })}
             >
               {f.shortDateTime(s.start)}
             </Button>
