@@ -32,3 +32,7 @@ export const LoyaltySummary = z.object({
   movements: z.array(LoyaltyMovement),
 });
 export type LoyaltySummary = z.infer<typeof LoyaltySummary>;
+
+/** The points section of the staff client card. */
+export const CardLoyalty = z.object({ balance: z.number().int(), movements: z.array(LoyaltyMovement) });
+export type CardLoyalty = z.infer<typeof CardLoyalty>;

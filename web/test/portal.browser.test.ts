@@ -115,6 +115,15 @@ describe("the client portal on a phone", () => {
         );
         expect(Number(cashback!.points)).toBeGreaterThan(0);
         await expect.poll(() => balanceOf(page)).toBe(startBalance - 100 + Number(cashback!.points));
+
+        // 5. Staff see the same points and reasons on the client card.
+        await withPage(browser, "portal-card", { baseURL: server.url }, async (staff) => {
+          await signIn(staff, "service");
+          await staff.goto(`/clients/${client.party_id}`);
+          const section = staff.getByRole("region", { name: "Баллы лояльности" });
+          await section.getByText(`${startBalance - 100 + Number(cashback!.points)} баллов`).waitFor();
+          await section.getByText(`Оплата заказ-наряда ${order!.number}`).waitFor();
+        });
       },
     ));
 });

@@ -1,20 +1,9 @@
 import { Card, Group, Stack, Text, Title } from "@mantine/core";
-import type { LoyaltyMovement } from "@orbit/contracts";
 import { useQuery } from "@tanstack/react-query";
-import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { movementText, tierName } from "../features/loyalty/movementText";
 import { useFormat } from "../i18n/format";
 import { loyaltyQuery } from "./api";
-
-/** What a movement was for, in the client's words (also on the staff card). */
-export function movementText(t: TFunction, m: LoyaltyMovement): string {
-  const d = m.details as { number?: string; percent?: number };
-  return t(`portal.points.reason.${m.reason}`, { number: d.number ?? "", percent: d.percent ?? "" });
-}
-
-export function tierName(t: TFunction, tier: string): string {
-  return ["base", "silver", "gold"].includes(tier) ? t(`portal.points.tiers.${tier as "base"}`) : tier;
-}
 
 export function PointsPage() {
   const { t } = useTranslation();

@@ -43,6 +43,7 @@ beforeAll(async () => {
        JOIN vehicle_ownerships o ON o.party_id = c.party_id AND o.valid_to IS NULL
        JOIN vehicles v ON v.id = o.vehicle_id JOIN maintenance_schedules s ON s.make = v.make AND s.model = v.model
       WHERE c.kind = 'phone' AND c.valid_to IS NULL
+        AND NOT EXISTS (SELECT 1 FROM loyalty_accounts a WHERE a.party_id = c.party_id)
         AND (SELECT count(*) FROM contact_points x WHERE x.value = c.value AND x.valid_to IS NULL) = 1
       ORDER BY c.party_id, o.vehicle_id LIMIT 8`,
   );
@@ -309,6 +310,13 @@ describe("booking, status and points", () => {
     expect(again.statusCode).toBe(409);
     const after = (await call(me, "GET", "/api/portal/loyalty")).json() as LoyaltySummary;
     expect(after.balance).toBe(before + 300);
+    // Staff see the same balance and movements on the client card.
+    const card = await t.as(advisor, "GET", `/api/clients/${me.partyId}/card`);
+    expect(card.statusCode, card.body).toBe(200);
+    expect(card.json().loyalty.balance).toBe(after.balance);
+    expect(card.json().loyalty.movements.map((m: { reason: string }) => m.reason)).toEqual(
+      after.movements.map((m) => m.reason),
+    );
     const bad = await call(me, "POST", `/api/portal/work-orders/${order.id}/review`, { rating: 6, nps: 11 });
     expect(bad.statusCode).toBe(400);
   });
