@@ -207,3 +207,16 @@ export async function signOut(db: Db, c: PortalClient, requestId: string): Promi
     });
   });
 }
+
+/** Housekeeping: forget expired portal sessions and codes older than the rate limits look at. */
+export async function purgePortalExpired(db: Db): Promise<{ sessions: number; codes: number }> {
+  const s = await execRows<{ id: string }>(
+    db,
+    sql`DELETE FROM portal_sessions WHERE expires_at < now() RETURNING id`,
+  );
+  const c = await execRows<{ id: number }>(
+    db,
+    sql`DELETE FROM portal_codes WHERE created_at < now() - interval '1 day' RETURNING id`,
+  );
+  return { sessions: s.length, codes: c.length };
+}
