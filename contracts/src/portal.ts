@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { LoyaltySummary } from "./loyalty";
-import { Locale } from "./roles";
 import { Slot, WorkKind, WorkOrderStatus } from "./service";
 
 const Phone = z
@@ -132,7 +131,7 @@ export const PortalBookingInput = z.object({
 export type PortalBookingInput = z.input<typeof PortalBookingInput>;
 
 export const PortalHome = z.object({
-  client: z.object({ id: z.number().int(), name: z.string(), locale: Locale.nullable() }),
+  client: z.object({ id: z.number().int(), name: z.string() }),
   cars: z.array(PortalCar),
   workOrders: z.array(PortalWorkOrder),
   loyalty: LoyaltySummary,

@@ -103,13 +103,12 @@ export async function clientOrder(db: Db, partyId: number, id: number): Promise<
 }
 
 export async function portalHome(db: Db, c: PortalClient): Promise<PortalHome> {
-  const [cars, workOrders, loyalty, [who]] = await Promise.all([
+  const [cars, workOrders, loyalty] = await Promise.all([
     clientCars(db, c.partyId),
     clientOrders(db, c.partyId),
     loyaltySummary(db, c.partyId),
-    execRows<{ locale: "ru" | "en" | null }>(db, sql`SELECT NULL::text AS locale`),
   ]);
-  return { client: { id: c.partyId, name: c.name, locale: who?.locale ?? null }, cars, workOrders, loyalty };
+  return { client: { id: c.partyId, name: c.name }, cars, workOrders, loyalty };
 }
 
 /** The group's service centres (those with a workshop), the nearest to the client first. */
