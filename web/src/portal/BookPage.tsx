@@ -99,7 +99,13 @@ export function BookPage({ onBooked }: { onBooked: () => void }) {
   if (!home.data) return null;
   if (home.data.cars.length === 0) return <Text>{t("portal.book.noCars")}</Text>;
   return (
-    <Stack component="form" onSubmit={(e) => (e.preventDefault(), book.mutate())}>
+    <Stack
+      component="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        book.mutate();
+      }}
+    >
       <Title order={2} size="h4">
         {t("portal.book.heading")}
       </Title>

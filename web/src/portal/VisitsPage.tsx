@@ -119,7 +119,15 @@ function ReviewForm({ order }: { order: PortalWorkOrder }) {
     );
   }
   return (
-    <Stack gap="xs" mt="xs" component="form" onSubmit={(e) => (e.preventDefault(), send.mutate())}>
+    <Stack
+      gap="xs"
+      mt="xs"
+      component="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        send.mutate();
+      }}
+    >
       <Text fw={500} size="sm">
         {t("portal.review.heading")}
       </Text>
