@@ -8,5 +8,11 @@ export default defineConfig({
     // The API and its session cookie live on the server; proxying keeps them same-origin in development.
     proxy: { "/api": "http://localhost:3000" },
   },
-  build: { outDir: "dist", emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    sourcemap: true,
+    // Two apps from one build: the staff UI and the client portal (served at /portal).
+    rollupOptions: { input: { main: "index.html", portal: "portal.html" } },
+  },
 });

@@ -7,6 +7,8 @@ export * from "./deals";
 export * from "./errors";
 export * from "./ids";
 export * from "./privacy";
+export * from "./loyalty";
+export * from "./portal";
 export * from "./propensity";
 export * from "./roles";
 export * from "./service";

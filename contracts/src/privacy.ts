@@ -22,6 +22,8 @@ export const AnonymiseResult = z.object({
     contactPoints: z.number().int(),
     documents: z.number().int(),
     addresses: z.number().int(),
+    portalSessions: z.number().int(),
+    photos: z.number().int(),
   }),
   redactedRows: z.number().int(),
 });

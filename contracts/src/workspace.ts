@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ClientIdentity, Segment } from "./clients";
+import { CardLoyalty } from "./loyalty";
 import { Task } from "./tasks";
 
 export const SearchMatch = z.enum(["phone", "email", "name", "vin", "plate", "inn", "document"]);
@@ -231,6 +232,8 @@ export const ClientCard = z.object({
   tasks: z.array(CardTask),
   /** The client's lifecycle points of the last year and the coming ones, newest window first. */
   lifecycle: z.array(LifecyclePoint),
+  /** The client's loyalty points: balance and latest movements. */
+  loyalty: CardLoyalty,
   /** Revenue from this client over the years, in roubles: sales and service. */
   totals: z.object({ salesRub: z.number(), serviceRub: z.number(), visits: z.number().int() }),
 });

@@ -18,8 +18,10 @@ import { dealRoutes } from "./modules/deals/routes";
 import { importRoutes } from "./modules/identity/import/routes";
 import type { MatcherProvider } from "./modules/identity/matcher";
 import { identityRoutes } from "./modules/identity/routes";
+import { type MessageProvider, providersFrom } from "./modules/messaging/providers";
 import { messageRoutes } from "./modules/messaging/routes";
 import { privacyRoutes } from "./modules/privacy/routes";
+import { portalRoutes } from "./modules/portal/routes";
 import { scenarioRoutes } from "./modules/scenarios/routes";
 import { propensityRoutes } from "./modules/scoring/routes";
 import { serviceRoutes } from "./modules/service/routes";
@@ -48,6 +50,8 @@ export interface AppContext {
   database: Database;
   config: Config;
   matchers: MatcherProvider;
+  /** Where portal sign-in codes go; by default the configured SMS provider (the log in development). */
+  portalSms?: MessageProvider;
 }
 
 export interface BuildOptions {
@@ -113,8 +117,17 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(propensityRoutes, ctx);
   await app.register(stockRoutes, ctx);
   await app.register(dealRoutes, ctx);
+  await app.register(
+    portalRoutes(ctx.portalSms ?? providersFrom(ctx.config.messaging, app.log).sms, hub),
+    ctx,
+  );
 
-  if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
+  if (webDist) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
+    // The client portal, a second app of the same build, lives under /portal/.
+    app.get("/portal", { schema: { hide: true } }, (_request, reply) => reply.redirect("/portal/"));
+    app.get("/portal/", { schema: { hide: true } }, (_request, reply) => reply.sendFile("portal.html"));
+  }
   return app;
 }
 

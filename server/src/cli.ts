@@ -9,6 +9,7 @@ import { startBackground } from "./background";
 import { type Config, ConfigError, loadConfig } from "./config";
 import { generateDemoGroup, hasAnyData } from "./modules/demo/generate";
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SITE_KEY } from "./modules/demo/orgStructure";
+import { demoPortalPhone } from "./modules/demo/portalClients";
 import { ImportUsageError, importFromFile } from "./modules/identity/import/importCli";
 import { MatcherProvider } from "./modules/identity/matcher";
 import { shippedModels } from "./modules/identity/shippedModels";
@@ -82,8 +83,12 @@ async function runServer(config: Config, withWorker: boolean): Promise<void> {
   const url = `http://localhost:${config.port}`;
   const db =
     config.database.kind === "postgres" ? "PostgreSQL" : `embedded PGlite in ${config.database.dataDir}`;
+  const portalPhone = await demoPortalPhone(ctx.db);
+  const portal = portalPhone
+    ? `Client portal: ${url}/portal/  (demo client's phone ${portalPhone}; the sign-in code is written to the log)\n\n`
+    : "";
   process.stdout.write(
-    `\nOrbit is running at ${url}  (database: ${db})\nAPI reference: ${url}/api/docs\n\nDemo logins (password "${DEMO_PASSWORD}"):\n${DEMO_LOGINS.map((u) => `  ${u.login.padEnd(14)} ${u.role}`).join("\n")}\n\nDemo web site's events key (X-Orbit-Key for POST /api/events): ${DEMO_SITE_KEY}\n\n`,
+    `\nOrbit is running at ${url}  (database: ${db})\nAPI reference: ${url}/api/docs\n\nDemo logins (password "${DEMO_PASSWORD}"):\n${DEMO_LOGINS.map((u) => `  ${u.login.padEnd(14)} ${u.role}`).join("\n")}\n\nDemo web site's events key (X-Orbit-Key for POST /api/events): ${DEMO_SITE_KEY}\n\n${portal}`,
   );
   onShutdown(async () => {
     await app.close();

@@ -2,6 +2,9 @@ import { eq } from "drizzle-orm";
 import type { AppContext } from "./app";
 import { claimImport, runImport } from "./modules/identity/import/importRunner";
 import { importBatches } from "./modules/identity/schema";
+import { expireDue } from "./modules/loyalty/ledger.service";
+import { purgePortalExpired } from "./modules/portal/auth.service";
+import { systemProcess } from "./modules/staff/actor";
 import { purgeExpired } from "./modules/staff/session.service";
 import { settleArrivals } from "./modules/telephony/points.service";
 import type { PeriodicTask } from "./platform/worker";
@@ -19,11 +22,23 @@ export function periodicTasks(ctx: Pick<AppContext, "matchers">): PeriodicTask[]
       },
     },
     {
+      // Loyalty points past their date lapse (one movement per client per day: a rerun changes nothing).
+      name: "expire-loyalty-points",
+      everyMs: 60 * 60_000,
+      async run(database) {
+        const lapsed = await database.db.transaction((tx) => expireDue(tx, systemProcess("loyalty")));
+        return lapsed.clients ? lapsed : undefined;
+      },
+    },
+    {
       name: "purge-expired-sessions",
       everyMs: 10 * 60_000,
       async run(database) {
         const purged = await purgeExpired(database.db);
-        return purged.sessions || purged.attempts ? purged : undefined;
+        const portal = await purgePortalExpired(database.db);
+        return purged.sessions || purged.attempts || portal.sessions || portal.codes
+          ? { ...purged, portal }
+          : undefined;
       },
     },
     {

@@ -37,11 +37,15 @@ export interface TestApp {
  */
 export async function createTestApp(
   demo?: { clients: number; seed: number; asOf: string },
-  options: { beforeReady?: (app: FastifyInstance) => void } = {},
+  options: {
+    beforeReady?: (app: FastifyInstance) => void;
+    portalSms?: AppContext["portalSms"];
+  } = {},
 ): Promise<TestApp> {
   const { database, drop } = await createTestDatabase();
   const org = demo ? await generateDemo(database, demo) : await seedStaff(database.db, []);
-  const ctx = testAppContext(database);
+  const { beforeReady: _, ...extra } = options;
+  const ctx = { ...testAppContext(database), ...extra };
   const app = await buildApp(ctx, { webDist: null, logger: false });
   options.beforeReady?.(app);
   await app.ready();

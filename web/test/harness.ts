@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { buildApp } from "../../server/src/app";
 import { startBackground } from "../../server/src/background";
 import { seedStaff } from "../../server/src/modules/demo/seedStaff";
+import { type OutgoingMessage, outboxProvider } from "../../server/src/modules/messaging/providers";
 import type { Database } from "../../server/src/platform/db/database";
 import { dealerDay } from "../../server/src/platform/time/dealerCalendar";
 import { testAppContext } from "../../server/test/testContext";
@@ -44,7 +45,7 @@ function distMtime(): number {
 /** Builds web/dist when it is missing or older than its sources, so tests never run a stale app. */
 export async function ensureWebBuilt(): Promise<void> {
   const sources = newestMtime(
-    ["src", "public", "index.html", "vite.config.ts", "postcss.config.js", "package.json"]
+    ["src", "public", "index.html", "portal.html", "vite.config.ts", "postcss.config.js", "package.json"]
       .map((p) => join(WEB_DIR, p))
       .concat(join(ROOT_DIR, "contracts", "src")),
   );
@@ -88,6 +89,8 @@ export async function startOrbit(
     prepare?: (database: Database) => Promise<void>;
     /** Without the background worker: queued jobs stay queued (default: with it). */
     background?: boolean;
+    /** Keeps the portal's sign-in SMS here instead of the log (the test reads the code). */
+    smsOutbox?: OutgoingMessage[];
   } = {},
 ): Promise<OrbitServer> {
   await ensureWebBuilt();
@@ -107,7 +110,10 @@ export async function startOrbit(
       await seedStaff(database.db, []);
     }
     await options.prepare?.(database);
-    const ctx = testAppContext(database);
+    const ctx = {
+      ...testAppContext(database),
+      ...(options.smsOutbox ? { portalSms: outboxProvider("sms", options.smsOutbox) } : {}),
+    };
     const app = await buildApp(ctx, { webDist: WEB_DIST, logger: false });
     const url = await app.listen({ port: 0, host: "127.0.0.1" });
     const worker = options.background === false ? null : startBackground(ctx, app.log);

@@ -67,8 +67,13 @@ async function probe(route: DeclaredAccess, who: SignedIn | null, csrf = true) {
 
 const homeOf = (who: SignedIn) => t.org.staff.find((s) => s.id === who.userId)?.dealershipId ?? null;
 
+/** A client's route (the portal) admits a client's session only: to every employee it is 401. */
+const forClients = (route: DeclaredAccess) => "client" in route.access;
+
 const allowed = (role: Role, route: DeclaredAccess) =>
-  "public" in route.access || "signedIn" in route.access || can(role, route.access.permission);
+  "public" in route.access ||
+  "signedIn" in route.access ||
+  ("permission" in route.access && can(role, route.access.permission));
 
 describe("the access matrix", () => {
   it("covers the whole API, each route with a rule", () => {
@@ -89,13 +94,13 @@ describe("the access matrix", () => {
     expect(wrong).toEqual([]);
   });
 
-  it("answers 403 to a role without the permission and lets an allowed role through, on every route", async () => {
+  it("answers 403 to a role without the permission and lets an allowed role through, on every route (401 on the clients' own)", async () => {
     const wrong: string[] = [];
     let checked = 0;
     for (const route of routes) {
       for (const role of ROLES) {
         const res = await probe(route, sessions.get(role) as SignedIn);
-        const expected = allowed(role, route) ? 204 : 403;
+        const expected = forClients(route) ? 401 : allowed(role, route) ? 204 : 403;
         checked++;
         if (res.statusCode !== expected)
           wrong.push(`${role} ${route.method} ${route.url}: ${res.statusCode} (expected ${expected})`);
@@ -108,7 +113,9 @@ describe("the access matrix", () => {
   it("refuses every signed-in write without the CSRF header", async () => {
     const admin = sessions.get("admin") as SignedIn;
     const wrong: string[] = [];
-    for (const route of routes.filter((r) => UNSAFE.has(r.method) && !("public" in r.access))) {
+    for (const route of routes.filter(
+      (r) => UNSAFE.has(r.method) && !("public" in r.access) && !forClients(r),
+    )) {
       const res = await probe(route, admin, false);
       if (res.statusCode !== 403 || res.json().error.code !== "csrf_failed") {
         wrong.push(`${route.method} ${route.url}: ${res.statusCode}`);

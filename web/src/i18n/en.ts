@@ -3,6 +3,7 @@ import { clients } from "./en/clients";
 import { deals } from "./en/deals";
 import { imports } from "./en/imports";
 import { privacy } from "./en/privacy";
+import { portal } from "./en/portal";
 import { propensity } from "./en/propensity";
 import { scenarios } from "./en/scenarios";
 import { service } from "./en/service";
@@ -30,4 +31,5 @@ export const en: Messages<typeof ru> = {
   ...stock,
   ...deals,
   ...privacy,
+  ...portal,
 };

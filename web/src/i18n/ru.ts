@@ -6,6 +6,7 @@ import { clients } from "./ru/clients";
 import { deals } from "./ru/deals";
 import { imports } from "./ru/imports";
 import { privacy } from "./ru/privacy";
+import { portal } from "./ru/portal";
 import { propensity } from "./ru/propensity";
 import { scenarios } from "./ru/scenarios";
 import { service } from "./ru/service";
@@ -31,4 +32,5 @@ export const ru = {
   ...stock,
   ...deals,
   ...privacy,
+  ...portal,
 };

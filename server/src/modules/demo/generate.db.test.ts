@@ -56,6 +56,13 @@ describe("the demo dealer group", () => {
       "SELECT kind FROM tasks WHERE deal_id IS NOT NULL AND status = 'open' ORDER BY kind",
     );
     expect(handoffs.map((h) => h.kind)).toEqual(["appraisal", "credit_application"]);
+    // A few clients use the portal: signed up, with points for their visits.
+    const [portal] = await database.query<{ clients: number; earned: number }>(
+      `SELECT count(DISTINCT party_id)::int AS clients, count(*) FILTER (WHERE reason = 'cashback')::int AS earned
+         FROM loyalty_movements`,
+    );
+    expect(portal!.clients).toBe(5);
+    expect(portal!.earned).toBeGreaterThan(0);
     first = await fingerprint((sql) => database.query(sql));
   });
 

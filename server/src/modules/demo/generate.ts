@@ -15,6 +15,7 @@ import type { FromWorker, ToWorker } from "./clientsWorker";
 import { isoToDay } from "./dates";
 import { openDemoDeals } from "./deals";
 import { DEMO_DEALERSHIPS, DEMO_SITE_KEY } from "./orgStructure";
+import { seedDemoPortalClients } from "./portalClients";
 import { createRng } from "./random";
 import { seedStaff } from "./seedStaff";
 import { demoStaffRoster } from "./staffRoster";
@@ -114,6 +115,8 @@ export async function generateDemoGroup(database: Database, options: DemoOptions
   const worklists = await openTheDay(database, asOf, options);
   options.log.info(worklists, "demo work lists made");
   const deals = options.clients > 0 ? await database.db.transaction((tx) => openDemoDeals(tx)) : 0;
+  const portalPhones = options.clients > 0 ? await seedDemoPortalClients(database.db, asOf) : [];
+  options.log.info({ phones: portalPhones }, "demo portal clients signed up");
   return {
     asOf,
     clients: options.clients,

@@ -8,6 +8,8 @@ export interface DemoDealership {
   brands: string[];
   address: string;
   phone: string;
+  /** Latitude and longitude of the centre. */
+  location: [number, number];
   /** Sells cars (new and used) or only services them. */
   sells: boolean;
   /** Share of the group's clients who first came through this dealership. */
@@ -24,6 +26,7 @@ export const DEMO_DEALERSHIPS: readonly DemoDealership[] = [
     brands: ["Haval", "Tank"],
     address: "Москва, Алтуфьевское шоссе, 31",
     phone: "+74951500101",
+    location: [55.8953, 37.5869],
     sells: true,
     clientShare: 0.24,
   },
@@ -34,6 +37,7 @@ export const DEMO_DEALERSHIPS: readonly DemoDealership[] = [
     brands: ["Kia", "Hyundai"],
     address: "Москва, Варшавское шоссе, 150",
     phone: "+74951500202",
+    location: [55.5868, 37.5985],
     sells: true,
     clientShare: 0.22,
   },
@@ -44,6 +48,7 @@ export const DEMO_DEALERSHIPS: readonly DemoDealership[] = [
     brands: ["Chery", "Exeed", "Omoda"],
     address: "Москва, Рублёвское шоссе, 62",
     phone: "+74951500303",
+    location: [55.7456, 37.3972],
     sells: true,
     clientShare: 0.18,
   },
@@ -54,6 +59,7 @@ export const DEMO_DEALERSHIPS: readonly DemoDealership[] = [
     brands: ["Geely", "Lada"],
     address: "Санкт-Петербург, Приморский проспект, 54",
     phone: "+78123300404",
+    location: [59.9846, 30.2206],
     sells: true,
     clientShare: 0.2,
   },
@@ -64,6 +70,7 @@ export const DEMO_DEALERSHIPS: readonly DemoDealership[] = [
     brands: ["Toyota", "Lexus"],
     address: "Санкт-Петербург, Пулковское шоссе, 40",
     phone: "+78123300505",
+    location: [59.8123, 30.3214],
     sells: true,
     clientShare: 0.16,
   },
@@ -74,6 +81,7 @@ export const DEMO_DEALERSHIPS: readonly DemoDealership[] = [
     brands: [],
     address: "Ленинградская область, Кудрово, Центральная улица, 8",
     phone: "+78123300606",
+    location: [59.9075, 30.5139],
     sells: false,
     clientShare: 0,
   },

@@ -37,6 +37,8 @@ export async function seedStaff(db: Db, extraStaff: readonly DemoStaffMember[]):
           brands: d.brands,
           address: d.address,
           phone: d.phone,
+          latitude: d.location[0],
+          longitude: d.location[1],
         })
         .returning({ id: dealerships.id });
       if (!row) throw new Error("dealership insert returned nothing");

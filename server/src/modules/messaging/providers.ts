@@ -106,6 +106,21 @@ export function logProvider(channel: MessageProvider["channel"], log: FastifyBas
   };
 }
 
+/** Tests and the demo's browser checks: what would have been sent is kept in `outbox`. */
+export function outboxProvider(
+  channel: MessageProvider["channel"],
+  outbox: OutgoingMessage[],
+): MessageProvider {
+  return {
+    channel,
+    name: "outbox",
+    async send(m) {
+      outbox.push(m);
+      return { externalId: `outbox-${outbox.length}` };
+    },
+  };
+}
+
 export type Providers = Record<MessageProvider["channel"], MessageProvider>;
 
 export function providersFrom(config: MessagingConfig, log: FastifyBaseLogger): Providers {

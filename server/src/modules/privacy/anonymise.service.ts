@@ -1,3 +1,4 @@
+import type { AnonymiseResult } from "@orbit/contracts";
 import { sql } from "drizzle-orm";
 import { type Db, execRows } from "../../platform/db/database";
 import { conflict, forbidden, notFound } from "../../platform/http/errors";
@@ -12,12 +13,6 @@ import {
   personalValues,
   redactValues,
 } from "./personalValues";
-
-export interface AnonymiseResult {
-  clientId: number;
-  removed: { contactPoints: number; documents: number; addresses: number };
-  redactedRows: number;
-}
 
 type Row = Record<string, unknown>;
 
@@ -137,6 +132,12 @@ export async function anonymiseClient(
     contactPoints: await deleted(db, sql`DELETE FROM contact_points WHERE party_id = ${partyId}::int`),
     documents: await deleted(db, sql`DELETE FROM identity_documents WHERE party_id = ${partyId}::int`),
     addresses: await deleted(db, sql`DELETE FROM party_addresses WHERE party_id = ${partyId}::int`),
+    // The portal: the client is signed out everywhere, and the photos of their car go.
+    portalSessions: await deleted(db, sql`DELETE FROM portal_sessions WHERE party_id = ${partyId}::int`),
+    photos: await deleted(
+      db,
+      sql`DELETE FROM portal_booking_photos WHERE work_order_id IN (SELECT id FROM work_orders WHERE party_id = ${partyId}::int)`,
+    ),
   };
   const gone = sql`${JSON.stringify({ anonymised: true })}::jsonb`;
   await db.execute(sql`DELETE FROM match_keys WHERE party_id = ${partyId}::int`);

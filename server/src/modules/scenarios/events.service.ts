@@ -104,3 +104,27 @@ export async function ingestEvents(
   const accepted = inserted[0]?.n ?? 0;
   return { accepted, duplicates: events.length - accepted, linked };
 }
+
+/**
+ * An event of a signed-in client of the portal: known, so tied to them at once (their portal visitor
+ * id is "portal:<client>"). The id makes a repeat a no-op. The abandoned-booking scenario reads the
+ * portal's "booking_started" and "booking_completed" events like the site's.
+ */
+export async function recordClientEvent(
+  db: Db,
+  partyId: number,
+  event: { id: string; type: string; payload: Record<string, unknown>; occurredAt?: Date },
+): Promise<boolean> {
+  const visitorId = `portal:${partyId}`;
+  await db.execute(
+    sql`INSERT INTO visitors (visitor_id, party_id, linked_at) VALUES (${visitorId}, ${partyId}, now()) ON CONFLICT DO NOTHING`,
+  );
+  const inserted = await execRows<{ id: string }>(
+    db,
+    sql`INSERT INTO web_events (id, source, type, occurred_at, visitor_id, party_id, payload)
+        VALUES (${`portal:${event.id}`}, 'portal', ${event.type}, ${(event.occurredAt ?? new Date()).toISOString()}::timestamptz,
+                ${visitorId}, ${partyId}, ${JSON.stringify(event.payload)}::jsonb)
+        ON CONFLICT (id) DO NOTHING RETURNING id`,
+  );
+  return inserted.length > 0;
+}

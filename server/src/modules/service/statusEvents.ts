@@ -2,6 +2,7 @@ import type { WorkOrderStatus } from "@orbit/contracts";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/database";
 import { enqueue } from "../../platform/jobs/queue";
+import { pushToClients } from "../../platform/push/hub";
 import { recordAction } from "../audit/service";
 import type { ActingAs } from "../staff/actor";
 
@@ -42,4 +43,11 @@ export async function recordStatusChange(
   });
   await enqueue(db, STATUS_QUEUE, event);
   await db.execute(sql`SELECT pg_notify(${STATUS_CHANNEL}, ${JSON.stringify(event)})`);
+  // The client's portal shows the status as it changes (their own channel only).
+  await pushToClients(db, [event.partyId], {
+    type: "work_order.status",
+    workOrderId: event.workOrderId,
+    number: event.number,
+    status: event.to,
+  });
 }

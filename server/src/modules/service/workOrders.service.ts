@@ -5,6 +5,7 @@ import { type Db, execRows } from "../../platform/db/database";
 import { conflict, forbidden, invalid, notFound } from "../../platform/http/errors";
 import { recordAction } from "../audit/service";
 import { interactions } from "../engagement/schema";
+import { earnCashback, refundWorkOrder } from "../loyalty/ledger.service";
 import type { ActingAs, Actor } from "../staff/actor";
 import { canAccessDealership } from "../staff/scope";
 import { createFollowUpTask } from "../tasks/tasks.service";
@@ -250,9 +251,10 @@ export async function changeStatus(
     kind: string;
     advisor_id: number | null;
     last_km: number | null;
+    amount_kopecks: string;
   }>(
     db,
-    sql`SELECT w.vehicle_id, v.make, v.model, w.kind, w.advisor_id,
+    sql`SELECT w.vehicle_id, v.make, v.model, w.kind, w.advisor_id, w.amount_kopecks,
                (SELECT km FROM mileage_readings r WHERE r.vehicle_id = w.vehicle_id ORDER BY read_on DESC, id DESC LIMIT 1) AS last_km
           FROM work_orders w JOIN vehicles v ON v.id = w.vehicle_id WHERE w.id = ${id}`,
   );
@@ -289,6 +291,10 @@ export async function changeStatus(
       now,
       workshop.timezone,
     );
+  // The client's points: cashback on a delivered bill, points put on a visit that did not happen back.
+  const loyal = { id, number: w.number, partyId: w.party_id, amountKopecks: Number(info!.amount_kopecks) };
+  if (change.status === "delivered") await earnCashback(db, by, loyal, now);
+  if (change.status === "cancelled" || change.status === "no_show") await refundWorkOrder(db, by, loyal);
   await recordStatusChange(
     db,
     by,

@@ -8,8 +8,11 @@ import type { Actor } from "./actor";
 import { can } from "./permissions";
 import { resolveSession } from "./session.service";
 
-/** Every /api route declares who may call it; a route without a rule fails at start-up. */
-export type Access = { public: true } | { signedIn: true } | { permission: Permission };
+/**
+ * Every /api route declares who may call it; a route without a rule fails at start-up. `client` routes
+ * are the client portal's: its own sessions are checked by the portal's routes (portal/access.ts).
+ */
+export type Access = { public: true } | { signedIn: true } | { permission: Permission } | { client: true };
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -52,7 +55,7 @@ export function registerAccessControl(app: FastifyInstance, db: Db, sessionTtlMs
 
   app.addHook("onRequest", async (request) => {
     const access = request.routeOptions.config?.access;
-    if (!access) return;
+    if (!access || "client" in access) return;
     const token = request.cookies[SESSION_COOKIE];
     request.actor = token ? await resolveSession(db, token, sessionTtlMs) : null;
     if ("public" in access) return;

@@ -5,6 +5,7 @@ import {
   bigint,
   boolean,
   check,
+  doublePrecision,
   index,
   integer,
   pgTable,
@@ -24,6 +25,9 @@ export const dealerships = pgTable("dealerships", {
   address: text("address").notNull().default(""),
   phone: text("phone").notNull().default(""),
   timezone: text("timezone").notNull().default("Europe/Moscow"),
+  /** Where the centre is (WGS 84): the client portal offers the nearest first. */
+  latitude: doublePrecision("latitude"),
+  longitude: doublePrecision("longitude"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

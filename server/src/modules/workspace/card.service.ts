@@ -5,6 +5,7 @@ import { dealerDay } from "../../platform/time/dealerCalendar";
 import { dealsSection, productsSection, toDeals, toProducts } from "../deals/cardSection";
 import { timelineSection, toTimeline } from "../engagement/cardSection";
 import { identitySection, toIdentity } from "../identity/cardSection";
+import { type LoyaltyJson, loyaltySection, toLoyalty } from "../loyalty/cardSection";
 import { type ModelOffersJson, mergeOffers, modelOffersSection } from "../scoring/cardSection";
 import { ruleOffers } from "../scoring/ruleOffers";
 import { serviceTotalsSection, toWorkOrders, workOrdersSection } from "../service/cardSection";
@@ -32,6 +33,7 @@ type Sections = {
   tasks: OpenTaskJson[];
   lifecycle: LifecyclePointJson[];
   offers: ModelOffersJson | null;
+  loyalty: LoyaltyJson | null;
 };
 
 /**
@@ -57,7 +59,8 @@ export async function clientCard(
         'timeline', ${timelineSection(partyId, TIMELINE_PAGE)},
         'tasks', ${openTasksSection(partyId)},
         'lifecycle', ${lifecycleSection(partyId)},
-        'offers', ${modelOffersSection(partyId)}) AS card`,
+        'offers', ${modelOffersSection(partyId)},
+        'loyalty', ${loyaltySection(partyId)}) AS card`,
   );
   const s = row?.card;
   if (!s?.identity || s.identity.party.status === "anonymised") return null;
@@ -89,6 +92,7 @@ export async function clientCard(
     offerModels: { families: s.offers?.families ?? [], scoredOn: s.offers?.scoredOn ?? null },
     tasks: toOpenTasks(s.tasks),
     lifecycle: toLifecycle(s.lifecycle),
+    loyalty: toLoyalty(s.loyalty),
     totals: {
       salesRub: deals.filter((d) => d.status === "won").reduce((sum, d) => sum + (d.amountRub ?? 0), 0),
       serviceRub: Number(s.service.kopecks) / 100,

@@ -79,7 +79,9 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaFallba
   // Outside /api, an unknown GET is a client-side route of the web app: answer with its index.html.
   app.setNotFoundHandler((request, reply) => {
     if (options.spaFallback && request.method === "GET" && !request.url.startsWith("/api/")) {
-      return reply.type("text/html").sendFile("index.html");
+      return reply
+        .type("text/html")
+        .sendFile(request.url.startsWith("/portal/") ? "portal.html" : "index.html");
     }
     return reply.status(404).send({
       error: {

@@ -4,6 +4,7 @@ import type { ClientCard } from "@orbit/contracts";
 import { useTranslation } from "react-i18next";
 import { DealsCard } from "./DealsCard";
 import { LifecycleCard } from "./LifecycleCard";
+import { LoyaltyCard } from "./LoyaltyCard";
 import { OffersCard } from "./OffersCard";
 import { ProductsCard } from "./ProductsCard";
 import { ServiceCard } from "./ServiceCard";
@@ -19,6 +20,7 @@ const SECTIONS = [
   "timeline",
   "deals",
   "service",
+  "loyalty",
   "lifecycle",
   "identity",
 ] as const;
@@ -69,6 +71,7 @@ export function Overview({ card }: { card: ClientCard }) {
   );
   const deals = <DealsCard deals={card.deals} clientId={card.identity.id} />;
   const service = <ServiceCard workOrders={card.workOrders} />;
+  const loyalty = <LoyaltyCard loyalty={card.loyalty} />;
   if (!wide) {
     return (
       <Stack gap="md">
@@ -79,6 +82,7 @@ export function Overview({ card }: { card: ClientCard }) {
         {timeline}
         {deals}
         {service}
+        {loyalty}
         {lifecycle}
       </Stack>
     );
@@ -98,6 +102,7 @@ export function Overview({ card }: { card: ClientCard }) {
           {products}
           {deals}
           {service}
+          {loyalty}
           {lifecycle}
         </Stack>
       </Grid.Col>
