@@ -13,6 +13,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Config } from "./config";
+import { analyticsRoutes } from "./modules/analytics/routes";
 import { auditRoutes } from "./modules/audit/routes";
 import { dealRoutes } from "./modules/deals/routes";
 import { importRoutes } from "./modules/identity/import/routes";
@@ -111,6 +112,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(propensityRoutes, ctx);
   await app.register(stockRoutes, ctx);
   await app.register(dealRoutes, ctx);
+  await app.register(analyticsRoutes, ctx);
 
   if (webDist) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });
   return app;

@@ -30,6 +30,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "propensity.manage",
     "stock.manage",
     "deals.processes",
+    "analytics.manage",
   ],
   sales_manager: [
     ...selling,
@@ -53,6 +54,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "reports.read",
     "calls.listen",
     "telephony.manage",
+    "analytics.manage",
   ],
   fi_specialist: selling,
   appraiser: selling,
@@ -64,6 +66,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "scenarios.manage",
     "propensity.manage",
     "reports.read",
+    "analytics.manage",
   ],
 };
 
