@@ -1,3 +1,4 @@
+import { analytics } from "./en/analytics";
 import { audit } from "./en/audit";
 import { clients } from "./en/clients";
 import { deals } from "./en/deals";
@@ -28,4 +29,5 @@ export const en: Messages<typeof ru> = {
   ...propensity,
   ...stock,
   ...deals,
+  ...analytics,
 };
