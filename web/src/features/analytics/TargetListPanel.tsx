@@ -47,6 +47,7 @@ export function TargetListPanel() {
           data={SEGMENT_NAMES.map((s) => ({ value: s, label: segment(s) }))}
           value={filter.segments}
           onChange={(segments) => setFilter((f) => ({ ...f, segments }))}
+          searchable
           w={320}
         />
         {user.dealershipId === null && (
