@@ -43,11 +43,12 @@ describe("analytics", () => {
         await page.getByRole("button", { name: "С начала года" }).click();
         const groupDue = await columnSum(page, "due");
         expect(groupDue).toBeGreaterThan(0);
-        const [{ id, name }] = await server.query<{ id: number; name: string }>(
+        const [top] = await server.query<{ id: number; name: string }>(
           `SELECT d.id, d.name FROM dealerships d JOIN lifecycle_points lp ON lp.dealership_id = d.id
           GROUP BY d.id, d.name ORDER BY count(*) DESC LIMIT 1`,
         );
-        await page.getByLabel("Дилерский центр").first().click();
+        const { id, name } = top!;
+      await page.getByLabel("Дилерский центр").first().click();
         await page.getByRole("option", { name }).click();
         await expect.poll(() => page.url()).toContain(`dealershipId=${id}`);
         await expect.poll(() => columnSum(page, "due")).toBeLessThan(groupDue);
@@ -94,9 +95,10 @@ describe("analytics", () => {
       await total.getByText(/\d/).waitFor();
       const count = async () => Number((await total.textContent())?.replace(/\D/g, ""));
       const lapsed = await count();
-      const [{ n }] = await server.query<{ n: number }>(
+      const [row] = await server.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM parties WHERE merged_into_id IS NULL AND status = 'active' AND NOT blocked AND segment IN ('lapsed', 'loyal')`,
       );
+      const n = row!.n;
       await page.getByLabel("Сегменты").first().click();
       await page.getByRole("option", { name: "Лояльные" }).click();
       await expect.poll(count).toBe(n);
