@@ -328,7 +328,12 @@ export async function analyticsReport(
   q: AnalyticsQuery,
 ): Promise<AnalyticsReport> {
   if (q.to < q.from) throw invalid("query.to", "before from");
-  const table = await REPORTS[report](db, q);
+  // A year of a million clients' points or work orders is grouped in memory: with the default 4 MB the
+  // sorts and hash tables of the larger reports spill to disk and take seconds longer.
+  const table = await db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL work_mem = '128MB'`);
+    return REPORTS[report](tx, q);
+  });
   return {
     report,
     from: q.from,
