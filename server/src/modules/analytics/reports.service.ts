@@ -27,7 +27,8 @@ async function utilisation(db: Db, q: AnalyticsQuery): Promise<Table> {
   const by = q.by ?? "kind";
   const key: Record<string, [SQL, SQL, SQL]> = {
     kind: [sql`lp.kind`, sql`lp.kind`, sql``],
-    month: [sql`to_char(lp.window_start, 'YYYY-MM')`, sql`to_char(lp.window_start, 'YYYY-MM')`, sql``],
+    // Grouped by the month's first day (integer arithmetic on the date), named once per month outside.
+    month: [sql`lp.window_start - extract(day FROM lp.window_start)::int + 1`, sql`NULL::text`, sql``],
     dealership: [
       sql`lp.dealership_id::text`,
       sql`d.name`,
@@ -43,11 +44,14 @@ async function utilisation(db: Db, q: AnalyticsQuery): Promise<Table> {
   const [k, label, join] = key[by] as [SQL, SQL, SQL];
   const rows = await execRows<{ key: string | null; label: string | null; due: number; converted: number }>(
     db,
-    sql`SELECT ${k} AS key, ${label} AS label, count(*)::int AS due,
-               count(*) FILTER (WHERE lp.status = 'converted')::int AS converted
-          FROM lifecycle_points lp ${join}
-         WHERE lp.window_start BETWEEN ${q.from}::date AND ${q.to}::date ${inDealership(sql`lp.dealership_id`, q)}
-         GROUP BY 1, 2 ORDER BY 1 NULLS LAST`,
+    sql`SELECT ${by === "month" ? sql`to_char(g.key, 'YYYY-MM')` : sql`g.key::text`} AS key,
+               ${by === "month" ? sql`to_char(g.key, 'YYYY-MM')` : sql`g.label`} AS label, g.due, g.converted
+          FROM (SELECT ${k} AS key, ${label} AS label, count(*)::int AS due,
+                       count(*) FILTER (WHERE lp.status = 'converted')::int AS converted
+                  FROM lifecycle_points lp ${join}
+                 WHERE lp.window_start BETWEEN ${q.from}::date AND ${q.to}::date ${inDealership(sql`lp.dealership_id`, q)}
+                 GROUP BY 1, 2) g
+         ORDER BY g.key NULLS LAST`,
   );
   return {
     columns: ["key", "label", "due", "converted", "utilisation"],
