@@ -418,6 +418,17 @@ describe("pilot and control", () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("endsOn");
+    const unknown = await t.as(director, "POST", "/api/experiments", {
+      name: "x",
+      change: "y",
+      unit: "dealership",
+      metric: "task_booked",
+      scenarioId: 999_999,
+      startsOn: "2026-10-01",
+      endsOn: "2026-10-31",
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain("scenarioId");
     const sales = await t.signIn("sales");
     expect((await t.as(sales, "GET", "/api/experiments")).statusCode).toBe(403);
   });

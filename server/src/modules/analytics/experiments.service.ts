@@ -41,6 +41,13 @@ export async function createExperiment(db: Db, by: ActingAs, raw: ExperimentInpu
   const seed = input.seed ?? input.name;
   if (input.scenarioId !== null && input.metric !== "task_booked")
     throw invalid("scenarioId", "only tasks come from a scenario: use the task_booked metric");
+  const [known] = await execRows<{ scenario: boolean; dealership: boolean }>(
+    db,
+    sql`SELECT ${input.scenarioId}::int IS NULL OR EXISTS (SELECT 1 FROM scenarios WHERE id = ${input.scenarioId}) AS scenario,
+               ${input.dealershipId}::int IS NULL OR EXISTS (SELECT 1 FROM dealerships WHERE id = ${input.dealershipId}) AS dealership`,
+  );
+  if (!known?.scenario) throw invalid("scenarioId", "no such scenario");
+  if (!known?.dealership) throw invalid("dealershipId", "no such dealership");
   const [row] = await execRows<{ id: number }>(
     db,
     sql`INSERT INTO experiments (name, change, unit, metric, scenario_id, dealership_id, pilot_share, seed, starts_on, ends_on, created_by_user_id)
