@@ -67,6 +67,18 @@ describe("analytics", () => {
     );
   });
 
+  it("process mining shows the work orders' steps and their common variants", async () => {
+    await withPage(browser, "analytics-process", { baseURL: server.url }, async (page) => {
+      await signIn(page, "director");
+      await page.goto("/analytics/process");
+      await page.getByText("Частые варианты процесса").waitFor();
+      const variants = page.getByRole("listitem").filter({ hasText: "→" });
+      expect(await variants.count()).toBeGreaterThan(1);
+      await expect(variants.first().textContent()).resolves.toContain("Выдан");
+      await page.getByRole("cell", { name: /Весь цикл/ }).waitFor();
+    });
+  });
+
   it("a pilot is drawn from the form and shows both groups", async () => {
     await withPage(browser, "analytics-pilots", { baseURL: server.url }, async (page) => {
       await signIn(page, "director");
