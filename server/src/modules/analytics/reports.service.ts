@@ -267,6 +267,7 @@ async function processMining(db: Db, q: AnalyticsQuery): Promise<Table> {
   const events = sql`SELECT entity_id::bigint AS case_id, process_step AS step, at, id, actor_user_id, dealership_id
                        FROM action_log
                       WHERE entity_type = ${entity} AND process_step LIKE ${prefix} AND ${moments(sql`at`, q)}
+                        AND entity_id ~ '^[0-9]{1,18}$'
                         ${inDealership(sql`dealership_id`, q)}`;
   const who = q.by === "employee" ? "employee" : q.by === "dealership" ? "dealership" : "step";
   const key = {
