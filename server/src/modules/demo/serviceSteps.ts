@@ -10,7 +10,8 @@ export const SERVICE_LOG_DAYS = 60;
  * demo is the same on every run and process mining has real variants and step times to show.
  */
 export async function logDemoServiceSteps(database: Database, asOf: string): Promise<number> {
-  const minutes = (mod: number, plus = 0) => `make_interval(mins => (w.id::bigint * 7919 % ${mod})::int + ${plus})`;
+  const minutes = (mod: number, plus = 0) =>
+    `make_interval(mins => (w.id::bigint * 7919 % ${mod})::int + ${plus})`;
   const [row] = await database.query<{ n: number }>(
     `WITH w AS (
        SELECT id, dealership_id, advisor_id, kind, status, booking_channel, opened_at, closed_at
