@@ -1,5 +1,6 @@
 import "./zodConfig";
 
+export * from "./analytics";
 export * from "./audit";
 export * from "./auth";
 export * from "./clients";

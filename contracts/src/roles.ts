@@ -41,6 +41,8 @@ export const PERMISSIONS = [
   "scenarios.manage",
   "propensity.manage",
   "reports.read",
+  /** Pilot and control groups, and campaign target lists turned into calls. */
+  "analytics.manage",
   "calls.listen",
   "telephony.manage",
   "messages.send",

@@ -13,6 +13,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Config } from "./config";
+import { analyticsRoutes } from "./modules/analytics/routes";
 import { auditRoutes } from "./modules/audit/routes";
 import { dealRoutes } from "./modules/deals/routes";
 import { importRoutes } from "./modules/identity/import/routes";
@@ -121,6 +122,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     portalRoutes(ctx.portalSms ?? providersFrom(ctx.config.messaging, app.log).sms, hub),
     ctx,
   );
+  await app.register(analyticsRoutes, ctx);
 
   if (webDist) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"] });

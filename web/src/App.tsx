@@ -40,6 +40,9 @@ const WorkListPage = lazy(() =>
 const StandardsPage = lazy(() =>
   import("./features/tasks/StandardsPage").then((m) => ({ default: m.StandardsPage })),
 );
+const AnalyticsPage = lazy(() =>
+  import("./features/analytics/AnalyticsPage").then((m) => ({ default: m.AnalyticsPage })),
+);
 const LifecycleReportPage = lazy(() =>
   import("./features/tasks/LifecycleReportPage").then((m) => ({ default: m.LifecycleReportPage })),
 );
@@ -213,6 +216,14 @@ export function App() {
                 element={
                   <RequirePermission permission="propensity.manage">
                     <PropensityPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="analytics/:tab?"
+                element={
+                  <RequirePermission permission="reports.read">
+                    <AnalyticsPage />
                   </RequirePermission>
                 }
               />

@@ -73,6 +73,11 @@ try {
   await directorPage.getByRole("button", { name: "Прошлый месяц" }).click();
   await directorPage.waitForLoadState("networkidle");
   await shot("lifecycle", directorPage);
+  // Analytics: utilisation of the year against the industry's 15 % and the 50 % target.
+  await directorPage.goto("/analytics/utilisation");
+  await directorPage.getByTestId("report-chart").waitFor();
+  await directorPage.waitForLoadState("networkidle");
+  await shot("analytics", directorPage);
   // The service advisor's day: the planning board of the dealership, then one of its work orders.
   const advisor = await (
     await browser.newContext({

@@ -1,3 +1,4 @@
+import { analytics } from "./en/analytics";
 import { audit } from "./en/audit";
 import { clients } from "./en/clients";
 import { deals } from "./en/deals";
@@ -32,4 +33,5 @@ export const en: Messages<typeof ru> = {
   ...deals,
   ...privacy,
   ...portal,
+  ...analytics,
 };

@@ -1,6 +1,7 @@
 // Russian is the product's first language: these files define the set of keys, en/ must match them.
 // One file per feature (as web/src/features/), so a feature's words live beside each other.
 
+import { analytics } from "./ru/analytics";
 import { audit } from "./ru/audit";
 import { clients } from "./ru/clients";
 import { deals } from "./ru/deals";
@@ -33,4 +34,5 @@ export const ru = {
   ...deals,
   ...privacy,
   ...portal,
+  ...analytics,
 };

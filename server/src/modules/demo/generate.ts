@@ -18,6 +18,7 @@ import { DEMO_DEALERSHIPS, DEMO_SITE_KEY } from "./orgStructure";
 import { seedDemoPortalClients } from "./portalClients";
 import { createRng } from "./random";
 import { seedStaff } from "./seedStaff";
+import { logDemoServiceSteps } from "./serviceSteps";
 import { demoStaffRoster } from "./staffRoster";
 import { seedStock } from "./stock";
 import { planDemoWorkshops, seedDemoWorkshops } from "./workshop";
@@ -103,8 +104,9 @@ export async function generateDemoGroup(database: Database, options: DemoOptions
     root.fork("workshop-plan"),
     options.log,
   );
+  const serviceSteps = await logDemoServiceSteps(database, asOf);
   options.log.info(
-    { clients: options.clients, seconds: (Date.now() - started) / 1000 },
+    { clients: options.clients, serviceSteps, seconds: (Date.now() - started) / 1000 },
     "demo history written",
   );
 

@@ -31,6 +31,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "propensity.manage",
     "stock.manage",
     "deals.processes",
+    "analytics.manage",
   ],
   sales_manager: [
     ...selling,
@@ -54,6 +55,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "reports.read",
     "calls.listen",
     "telephony.manage",
+    "analytics.manage",
   ],
   fi_specialist: selling,
   appraiser: selling,
@@ -65,6 +67,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "scenarios.manage",
     "propensity.manage",
     "reports.read",
+    "analytics.manage",
   ],
 };
 

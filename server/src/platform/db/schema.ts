@@ -1,4 +1,5 @@
 // Every module's tables, gathered for drizzle (queries with relations) and drizzle-kit (migrations).
+export * from "../../modules/analytics/schema";
 export * from "../../modules/audit/schema";
 export * from "../../modules/deals/schema";
 export * from "../../modules/engagement/schema";

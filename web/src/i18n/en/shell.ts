@@ -81,6 +81,7 @@ export const shell: Messages<typeof ru> = {
     propensity: "Propensity models",
     eventSources: "Event sources",
     lifecycle: "Lifecycle",
+    analytics: "Analytics",
     serviceBoard: "Workshop planning",
     serviceCatalog: "Service master data",
     pendingDuplicates_one: "{{count, number}} pair awaits review",

@@ -78,6 +78,7 @@ export const shell = {
     propensity: "Прогнозные модели",
     eventSources: "Источники событий",
     lifecycle: "Жизненный цикл",
+    analytics: "Аналитика",
     serviceBoard: "Планирование сервиса",
     serviceCatalog: "Справочники сервиса",
     pendingDuplicates_one: "{{count, number}} пара ждёт проверки",

@@ -1,0 +1,360 @@
+import type { AnalyticsQuery, AnalyticsReport, AnalyticsReportName } from "@orbit/contracts";
+import { type SQL, sql } from "drizzle-orm";
+import { type Db, execRows } from "../../platform/db/database";
+import { invalid } from "../../platform/http/errors";
+import { discoverVariants } from "./variants";
+
+type Row = Record<string, string | number | null>;
+interface Table {
+  columns: string[];
+  rows: Row[];
+  variants?: AnalyticsReport["variants"];
+}
+
+/** The period as a half-open range of moments, for index range scans on timestamp columns. */
+const moments = (column: SQL, q: AnalyticsQuery) =>
+  sql`${column} >= ${q.from}::date AND ${column} < ${q.to}::date + 1`;
+const inDealership = (column: SQL, q: AnalyticsQuery) =>
+  q.dealershipId === undefined ? sql`` : sql`AND ${column} = ${q.dealershipId}`;
+const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+
+/**
+ * Lifecycle utilisation: of the points whose window began in the period, the share the group converted,
+ * by kind of point, dealership, the employee who had the call (points nobody called about apart) or
+ * month.
+ */
+async function utilisation(db: Db, q: AnalyticsQuery): Promise<Table> {
+  const by = q.by ?? "kind";
+  const key: Record<string, [SQL, SQL, SQL]> = {
+    kind: [sql`lp.kind`, sql`lp.kind`, sql``],
+    // Grouped by the month's first day (integer arithmetic on the date), named once per month outside.
+    month: [sql`lp.window_start - extract(day FROM lp.window_start)::int + 1`, sql`NULL::text`, sql``],
+    dealership: [
+      sql`lp.dealership_id::text`,
+      sql`d.name`,
+      sql`LEFT JOIN dealerships d ON d.id = lp.dealership_id`,
+    ],
+    employee: [
+      sql`u.id::text`,
+      sql`u.full_name`,
+      sql`LEFT JOIN tasks t ON t.id = lp.task_id
+          LEFT JOIN users u ON u.id = coalesce(t.completed_by_user_id, t.assignee_user_id)`,
+    ],
+  };
+  const [k, label, join] = key[by] as [SQL, SQL, SQL];
+  const rows = await execRows<{ key: string | null; label: string | null; due: number; converted: number }>(
+    db,
+    sql`SELECT ${by === "month" ? sql`to_char(g.key, 'YYYY-MM')` : sql`g.key::text`} AS key,
+               ${by === "month" ? sql`to_char(g.key, 'YYYY-MM')` : sql`g.label`} AS label, g.due, g.converted
+          FROM (SELECT ${k} AS key, ${label} AS label, count(*)::int AS due,
+                       count(*) FILTER (WHERE lp.status = 'converted')::int AS converted
+                  FROM lifecycle_points lp ${join}
+                 WHERE lp.window_start BETWEEN ${q.from}::date AND ${q.to}::date ${inDealership(sql`lp.dealership_id`, q)}
+                 GROUP BY 1, 2) g
+         ORDER BY g.key NULLS LAST`,
+  );
+  return {
+    columns: ["key", "label", "due", "converted", "utilisation"],
+    rows: rows.map((r) => ({ ...r, utilisation: share(r.converted, r.due) })),
+  };
+}
+
+/**
+ * Wallet share and revenue by year of ownership: the cars owned in the period by the year of ownership
+ * they reached at its end, the share of them maintained at the group in the period (the part of the
+ * car's service the group won), and the group's service revenue per client.
+ */
+async function wallet(db: Db, q: AnalyticsQuery): Promise<Table> {
+  const rows = await execRows<{
+    year: number;
+    cars: number;
+    clients: number;
+    served: number;
+    maintained: number;
+    revenue: number;
+  }>(
+    db,
+    sql`WITH cars AS (
+          SELECT o.vehicle_id, o.party_id, least(10, (${q.to}::date - o.valid_from) / 365 + 1) AS year
+            FROM vehicle_ownerships o
+            ${q.dealershipId === undefined ? sql`` : sql`JOIN parties p ON p.id = o.party_id AND p.home_dealership_id = ${q.dealershipId}`}
+           WHERE o.role = 'owner' AND o.valid_from <= ${q.to}::date AND (o.valid_to IS NULL OR o.valid_to >= ${q.from}::date)),
+        spent AS (
+          SELECT w.vehicle_id, sum(w.amount_kopecks) AS kopecks, bool_or(w.kind = 'maintenance') AS maintained
+            FROM work_orders w
+           WHERE ${moments(sql`w.opened_at`, q)} AND w.status = 'delivered' ${inDealership(sql`w.dealership_id`, q)}
+           GROUP BY w.vehicle_id)
+        SELECT c.year, count(*)::int AS cars, count(DISTINCT c.party_id)::int AS clients,
+               count(s.vehicle_id)::int AS served, count(*) FILTER (WHERE s.maintained)::int AS maintained,
+               coalesce(sum(s.kopecks), 0)::float8 / 100 AS revenue
+          FROM cars c LEFT JOIN spent s ON s.vehicle_id = c.vehicle_id
+         GROUP BY c.year ORDER BY c.year`,
+  );
+  return {
+    columns: [
+      "key",
+      "label",
+      "cars",
+      "clients",
+      "served",
+      "maintained",
+      "walletShare",
+      "revenue",
+      "revenuePerClient",
+    ],
+    rows: rows.map((r) => ({
+      key: String(r.year),
+      label: String(r.year),
+      cars: r.cars,
+      clients: r.clients,
+      served: r.served,
+      maintained: r.maintained,
+      walletShare: share(r.maintained, r.cars),
+      revenue: r.revenue,
+      revenuePerClient: r.clients ? Math.round((r.revenue / r.clients) * 100) / 100 : null,
+    })),
+  };
+}
+
+/** The sales funnel by where the lead came from: leads opened in the period, still open, won, lost. */
+async function funnel(db: Db, q: AnalyticsQuery): Promise<Table> {
+  const rows = await execRows<{
+    key: string;
+    leads: number;
+    open: number;
+    won: number;
+    lost: number;
+    revenue: number;
+  }>(
+    db,
+    sql`SELECT source AS key, count(*)::int AS leads, count(*) FILTER (WHERE status = 'open')::int AS open,
+               count(*) FILTER (WHERE status = 'won')::int AS won, count(*) FILTER (WHERE status = 'lost')::int AS lost,
+               coalesce(sum(amount_kopecks) FILTER (WHERE status = 'won'), 0)::float8 / 100 AS revenue
+          FROM deals WHERE ${moments(sql`opened_at`, q)} ${inDealership(sql`dealership_id`, q)}
+         GROUP BY source ORDER BY count(*) DESC, source`,
+  );
+  return {
+    columns: ["key", "label", "leads", "open", "won", "lost", "conversion", "revenue"],
+    rows: rows.map((r) => ({ ...r, label: r.key, conversion: share(r.won, r.leads) })),
+  };
+}
+
+const CAME = sql`status IN ('arrived', 'in_work', 'waiting_parts', 'ready', 'delivered')`;
+
+/** Show-up by booking channel: of the visits booked for the period that are settled, the share that came. */
+async function showUp(db: Db, q: AnalyticsQuery): Promise<Table> {
+  const rows = await execRows<{
+    key: string;
+    booked: number;
+    came: number;
+    noShow: number;
+    cancelled: number;
+  }>(
+    db,
+    sql`SELECT booking_channel AS key, count(*)::int AS booked,
+               count(*) FILTER (WHERE ${CAME})::int AS came,
+               count(*) FILTER (WHERE status = 'no_show')::int AS "noShow",
+               count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled
+          FROM work_orders WHERE ${moments(sql`opened_at`, q)} ${inDealership(sql`dealership_id`, q)}
+         GROUP BY booking_channel ORDER BY count(*) DESC, booking_channel`,
+  );
+  return {
+    columns: ["key", "label", "booked", "came", "noShow", "cancelled", "showUpRate"],
+    rows: rows.map((r) => ({ ...r, label: r.key, showUpRate: share(r.came, r.came + r.noShow) })),
+  };
+}
+
+/** Scenario strike rate: of the tasks each scenario made in the period, how many reached and booked. */
+async function strikeRate(db: Db, q: AnalyticsQuery): Promise<Table> {
+  const rows = await execRows<{
+    key: string;
+    label: string | null;
+    tasks: number;
+    closed: number;
+    reached: number;
+    booked: number;
+  }>(
+    db,
+    sql`SELECT t.source_id::text AS key, s.name AS label, count(*)::int AS tasks,
+               count(*) FILTER (WHERE t.status <> 'open')::int AS closed,
+               count(*) FILTER (WHERE t.outcome IN ('reached', 'booked'))::int AS reached,
+               count(*) FILTER (WHERE t.outcome = 'booked')::int AS booked
+          FROM tasks t LEFT JOIN scenarios s ON s.id = t.source_id
+         WHERE t.source = 'scenario' AND ${moments(sql`t.created_at`, q)} ${inDealership(sql`t.dealership_id`, q)}
+         GROUP BY 1, 2 ORDER BY count(*) DESC, 1`,
+  );
+  return {
+    columns: ["key", "label", "tasks", "closed", "reached", "booked", "strikeRate"],
+    rows: rows.map((r) => ({ ...r, strikeRate: share(r.booked, r.tasks) })),
+  };
+}
+
+/**
+ * The contact centre: incoming calls answered and missed, the median minutes until the client was called
+ * back (the first outgoing call to the number within two days), the share of answered calls that ended
+ * in a booking, and script adherence (key steps ticked of the script's key steps), by dealership or
+ * employee.
+ */
+async function calls(db: Db, q: AnalyticsQuery): Promise<Table> {
+  const employee = q.by === "employee";
+  const rows = await execRows<{
+    key: string | null;
+    label: string | null;
+    incoming: number;
+    answered: number;
+    missed: number;
+    calledBack: number;
+    callbackMinutes: number | null;
+    booked: number;
+    adherence: number | null;
+  }>(
+    db,
+    sql`SELECT ${employee ? sql`c.user_id::text` : sql`c.dealership_id::text`} AS key,
+               ${employee ? sql`u.full_name` : sql`d.name`} AS label,
+               count(*) FILTER (WHERE c.direction = 'in')::int AS incoming,
+               count(*) FILTER (WHERE c.direction = 'in' AND c.outcome = 'answered')::int AS answered,
+               count(*) FILTER (WHERE c.direction = 'in' AND c.outcome IN ('missed', 'busy', 'failed'))::int AS missed,
+               count(cb.at)::int AS "calledBack",
+               (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM cb.at - c.started_at) / 60))::float8 AS "callbackMinutes",
+               count(*) FILTER (WHERE c.outcome = 'answered' AND c.handover_type = 'work_order')::int AS booked,
+               avg(sa.adherence)::float8 AS adherence
+          FROM calls c
+          ${employee ? sql`LEFT JOIN users u ON u.id = c.user_id` : sql`LEFT JOIN dealerships d ON d.id = c.dealership_id`}
+          LEFT JOIN LATERAL (
+            SELECT min(o.started_at) AS at FROM calls o
+             WHERE c.direction = 'in' AND c.outcome IN ('missed', 'busy', 'failed') AND c.phone IS NOT NULL
+               AND o.phone = c.phone AND o.direction = 'out'
+               AND o.started_at > c.started_at AND o.started_at < c.started_at + interval '2 days') cb ON true
+          LEFT JOIN LATERAL (
+            SELECT count(*) FILTER (WHERE c.script_progress ? (s->>'code'))::float8 / nullif(count(*), 0) AS adherence
+              FROM call_scripts cs, jsonb_array_elements(cs.steps) s
+             WHERE cs.id = c.script_id AND c.outcome = 'answered' AND coalesce((s->>'key')::boolean, false)) sa ON true
+         WHERE ${moments(sql`c.started_at`, q)} ${inDealership(sql`c.dealership_id`, q)}
+         GROUP BY 1, 2 ORDER BY 1 NULLS LAST`,
+  );
+  return {
+    columns: [
+      "key",
+      "label",
+      "incoming",
+      "answered",
+      "missed",
+      "answerRate",
+      "calledBack",
+      "callbackMinutes",
+      "booked",
+      "bookingRate",
+      "adherence",
+    ],
+    rows: rows.map((r) => ({
+      ...r,
+      answerRate: share(r.answered, r.incoming),
+      bookingRate: share(r.booked, r.answered),
+    })),
+  };
+}
+
+/**
+ * Process mining from the action log (case = the deal or work order, activity = its process step):
+ * per step, how often it happened and how long the case stayed in it until the next step (median and
+ * 90th percentile hours), by step or by who did it, plus the cycle time and the common variants.
+ */
+async function processMining(db: Db, q: AnalyticsQuery): Promise<Table> {
+  const entity = q.process ?? "work_order";
+  const prefix = entity === "deal" ? "deal.%" : "service.%";
+  // Cases are deals and work orders, whose ids are integers: sorting them as numbers, not as collated
+  // text, is what keeps a month of a large group's log quick.
+  const events = sql`SELECT entity_id::bigint AS case_id, process_step AS step, at, id, actor_user_id, dealership_id
+                       FROM action_log
+                      WHERE entity_type = ${entity} AND process_step LIKE ${prefix} AND ${moments(sql`at`, q)}
+                        AND entity_id ~ '^[0-9]{1,18}$'
+                        ${inDealership(sql`dealership_id`, q)}`;
+  const who = q.by === "employee" ? "employee" : q.by === "dealership" ? "dealership" : "step";
+  const key = {
+    step: sql`e.step`,
+    employee: sql`e.actor_user_id::text`,
+    dealership: sql`e.dealership_id::text`,
+  }[who];
+  const label = {
+    step: sql`e.step`,
+    employee: sql`(SELECT full_name FROM users WHERE id = e.actor_user_id)`,
+    dealership: sql`(SELECT name FROM dealerships WHERE id = e.dealership_id)`,
+  }[who];
+  const hours = sql`extract(epoch FROM e.next_at - e.at) / 3600`;
+  const steps = await execRows<Row>(
+    db,
+    sql`WITH e AS (SELECT ev.*, lead(at) OVER (PARTITION BY case_id ORDER BY at, id) AS next_at FROM (${events}) ev)
+        SELECT ${key} AS key, ${label} AS label, count(*)::int AS events, count(e.next_at)::int AS "handedOn",
+               (percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours}))::float8 AS "medianHours",
+               (percentile_cont(0.9) WITHIN GROUP (ORDER BY ${hours}))::float8 AS "p90Hours"
+          FROM e GROUP BY 1, 2 ORDER BY "medianHours" DESC NULLS LAST, 1`,
+  );
+  // Each case's path and cycle time once; the variants and the cycle's percentiles both read them.
+  const [cases] = await execRows<{
+    paths: { steps: string[]; cases: number; mean_hours: number }[] | null;
+    cycle: { cases: number; p50: number | null; p90: number | null };
+  }>(
+    db,
+    sql`WITH c AS MATERIALIZED (
+          SELECT array_agg(step ORDER BY at, id) AS steps, count(*) AS n,
+                 extract(epoch FROM max(at) - min(at)) / 3600 AS hours
+            FROM (${events}) ev GROUP BY case_id),
+        p AS (SELECT steps, count(*)::int AS cases, avg(hours)::float8 AS mean_hours
+                FROM c GROUP BY steps ORDER BY count(*) DESC LIMIT 500)
+        SELECT (SELECT json_agg(p) FROM p) AS paths,
+               (SELECT json_build_object('cases', count(*),
+                         'p50', percentile_cont(0.5) WITHIN GROUP (ORDER BY hours),
+                         'p90', percentile_cont(0.9) WITHIN GROUP (ORDER BY hours))
+                  FROM c WHERE n > 1) AS cycle`,
+  );
+  const c = cases?.cycle ?? { cases: 0, p50: null, p90: null };
+  const paths = cases?.paths ?? [];
+  return {
+    columns: ["key", "label", "events", "handedOn", "medianHours", "p90Hours"],
+    rows: [
+      ...steps,
+      { key: "cycle", label: null, events: c.cases, handedOn: null, medianHours: c.p50, p90Hours: c.p90 },
+    ],
+    variants: discoverVariants(
+      paths.map((p) => ({ steps: p.steps, cases: p.cases, meanHours: p.mean_hours })),
+      10,
+    ),
+  };
+}
+
+const REPORTS: Record<AnalyticsReportName, (db: Db, q: AnalyticsQuery) => Promise<Table>> = {
+  utilisation,
+  wallet,
+  funnel,
+  showUp,
+  strikeRate,
+  calls,
+  process: processMining,
+};
+
+/** One report for the period, a dealership's (or the group's) numbers, as a table. */
+export async function analyticsReport(
+  db: Db,
+  report: AnalyticsReportName,
+  q: AnalyticsQuery,
+): Promise<AnalyticsReport> {
+  if (q.to < q.from) throw invalid("query.to", "before from");
+  // A year of a million clients' points or work orders is grouped in memory: with the default 4 MB the
+  // sorts and hash tables of the larger reports spill to disk and take seconds longer.
+  const table = await db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL work_mem = '128MB'`);
+    return REPORTS[report](tx, q);
+  });
+  return {
+    report,
+    from: q.from,
+    to: q.to,
+    dealershipId: q.dealershipId ?? null,
+    by: q.by ?? null,
+    columns: table.columns,
+    rows: table.rows,
+    variants: table.variants ?? [],
+  };
+}
+
+export const REPORT_NAMES = Object.keys(REPORTS) as AnalyticsReportName[];
