@@ -3,12 +3,14 @@
 // Run: node --import tsx web/test/screenshots.ts
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { apiAs, DESKTOP, launchBrowser, signIn } from "./browser";
+import type { OutgoingMessage } from "../../server/src/modules/messaging/providers";
+import { apiAs, DESKTOP, launchBrowser, PHONE, signIn } from "./browser";
 import { ROOT_DIR, startOrbit } from "./harness";
 
 const OUT = join(ROOT_DIR, "docs", "screenshots");
 
-const server = await startOrbit({ demoClients: 3000 });
+const outbox: OutgoingMessage[] = [];
+const server = await startOrbit({ demoClients: 3000, smsOutbox: outbox });
 const browser = await launchBrowser();
 try {
   mkdirSync(OUT, { recursive: true });
@@ -115,6 +117,42 @@ try {
   await page.getByRole("table").waitFor();
   await page.waitForLoadState("networkidle");
   await shot("stock");
+  // The client portal on a phone: a demo portal client signed in by the code from the SMS.
+  const [client] = await server.query<{ phone: string }>(
+    `SELECT c.value AS phone FROM loyalty_movements m
+       JOIN contact_points c ON c.party_id = m.party_id AND c.kind = 'phone' AND c.valid_to IS NULL
+      WHERE m.reason = 'sign_up' ORDER BY m.party_id, c.is_primary DESC, c.id LIMIT 1`,
+  );
+  if (client) {
+    const portal = await (
+      await browser.newContext({
+        baseURL: server.url,
+        viewport: PHONE,
+        isMobile: true,
+        hasTouch: true,
+        locale: "ru-RU",
+        timezoneId: "Europe/Moscow",
+      })
+    ).newPage();
+    await portal.goto("/portal/");
+    await portal.getByLabel("Телефон").fill(client.phone);
+    await portal.getByRole("button", { name: "Получить код" }).click();
+    for (let i = 0; i < 50 && !outbox.some((m) => m.to === client.phone); i++)
+      await portal.waitForTimeout(100);
+    const code =
+      [...outbox]
+        .reverse()
+        .find((m) => m.to === client.phone)
+        ?.text.match(/\d{6}/)?.[0] ?? "";
+    await portal.getByLabel("Код из SMS").first().click();
+    await portal.keyboard.type(code);
+    await portal.getByRole("button", { name: "Войти" }).click();
+    await portal.getByTestId("balance").waitFor();
+    await portal.waitForLoadState("networkidle");
+    await portal.waitForTimeout(400);
+    await portal.screenshot({ path: join(OUT, "portal.png") });
+    console.log(`Saved ${join(OUT, "portal.png")}`);
+  }
 } finally {
   await browser.close();
   await server.close();

@@ -115,6 +115,8 @@ export async function generateDemoGroup(database: Database, options: DemoOptions
   if (match && options.clients > 0) matching = await matchDemoClients(database, options.log);
   await database.query("ANALYZE");
   const worklists = await openTheDay(database, asOf, options);
+  // The day's run wrote millions of points and tasks after the statistics above were taken.
+  await database.query("ANALYZE lifecycle_points, tasks, parties");
   options.log.info(worklists, "demo work lists made");
   const deals = options.clients > 0 ? await database.db.transaction((tx) => openDemoDeals(tx)) : 0;
   const portalPhones = options.clients > 0 ? await seedDemoPortalClients(database.db, asOf) : [];

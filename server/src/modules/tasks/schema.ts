@@ -170,7 +170,8 @@ export const lifecyclePoints = pgTable(
   (t) => [
     uniqueIndex("lifecycle_points_need_uq").on(t.needKey),
     index("lifecycle_points_status_idx").on(t.status, t.windowEnd),
-    index("lifecycle_points_party_idx").on(t.partyId),
+    // The card reads a client's latest points: by client, then by window, so no other index tempts the planner.
+    index("lifecycle_points_party_idx").on(t.partyId, t.windowStart),
     // Settling points reads them by their task, and removing a task checks no point still names it.
     index("lifecycle_points_task_idx").on(t.taskId).where(sql`${t.taskId} is not null`),
   ],
