@@ -179,6 +179,8 @@ export default async function loadBench(args: string[]): Promise<void> {
 
   const stats = new Map<Path, Stats>(PATHS.map((p) => [p, newStats()]));
   const overall = newStats();
+  // When the requests over a second started (seconds into the measured run): a burst or a steady trickle.
+  const slowBySecond = new Map<number, number>();
   let nextTask = 0;
   let booked = 0;
   let k = 0;
@@ -270,7 +272,8 @@ export default async function loadBench(args: string[]): Promise<void> {
     step: (client: number) => Promise<{ path: Path; status: number; code: string } | null>,
     record: boolean,
   ) => {
-    const end = performance.now() + secs * 1000;
+    const begun = performance.now();
+    const end = begun + secs * 1000;
     await Promise.all(
       Array.from({ length: concurrency }, async (_, client) => {
         while (performance.now() < end) {
@@ -284,6 +287,10 @@ export default async function loadBench(args: string[]): Promise<void> {
           const micros = Math.round((performance.now() - t) * 1000);
           if (record && think > 0) await new Promise((r) => setTimeout(r, think * (0.5 + Math.random())));
           if (!outcome || !record) continue;
+          if (micros > 1_000_000) {
+            const second = Math.floor((t - begun) / 1000);
+            slowBySecond.set(second, (slowBySecond.get(second) ?? 0) + 1);
+          }
           for (const s of [stats.get(outcome.path)!, overall]) {
             s.histogram.recordValue(micros);
             if (outcome.status === 0 || outcome.status >= 400) {
@@ -301,16 +308,8 @@ export default async function loadBench(args: string[]): Promise<void> {
     const path = session ? choose() : "event intake";
     return { path, ...(await send(path, session, httpOf(client))) };
   };
-  // Warm the caches and connections as a working morning does, then measure.
-  await run(
-    5,
-    async (client) => {
-      const session = sessions[client];
-      if (!session) return null;
-      return { path: "search", ...(await send(k % 2 ? "search" : "card", session, httpOf(client))) };
-    },
-    false,
-  );
+  // Warm the caches, connections and every path as a working morning does, then measure.
+  await run(10, mixed, false);
   const started = performance.now();
   await run(seconds, mixed, true);
   const elapsed = (performance.now() - started) / 1000;
@@ -360,6 +359,12 @@ export default async function loadBench(args: string[]): Promise<void> {
   console.log(row("overall", overall, elapsed));
   console.log(row("reference: GET /api/health", healthStats, healthElapsed));
   console.log(row("reference: SELECT 1 over pg", sqlStats, sqlElapsed));
+  if (slowBySecond.size > 0) {
+    const seconds = [...slowBySecond].sort((a, b) => a[0] - b[0]);
+    console.log(
+      `requests over 1 s, by the second of the run they started in: ${seconds.map(([t, n]) => `${t}s x${n}`).join(", ")}`,
+    );
+  }
   for (const [p, s] of [...stats, ["overall", overall] as const]) {
     if (s.codes.size && p !== "overall")
       console.log(`errors of ${p}: ${[...s.codes].map(([c, n]) => `${c} x${n}`).join(", ")}`);
