@@ -65,10 +65,10 @@ function Portal() {
     <AppShell header={{ height: 56 }} footer={{ height: 64 }} padding="sm">
       <AppShell.Header px="sm">
         <Group h="100%" justify="space-between" wrap="nowrap">
-          <Title order={1} size="h5" lineClamp={1}>
+          <Title order={1} size="h5" lineClamp={1} style={{ minWidth: 0, flex: 1 }}>
             {t("portal.greeting", { name: session.data.client.name })}
           </Title>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
             <Balance />
             <LanguageSwitch
               value={currentLocale()}
@@ -116,7 +116,7 @@ function Balance() {
   const home = useQuery(homeQuery);
   if (!home.data) return <Text size="xs" />;
   return (
-    <Badge variant="light" data-testid="balance">
+    <Badge variant="light" data-testid="balance" style={{ overflow: "visible" }}>
       {t("portal.balance", { points: home.data.loyalty.balance })}
     </Badge>
   );
