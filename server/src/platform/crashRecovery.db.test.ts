@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type OrbitProcess, startOrbit } from "../../test/orbitProcess";
 import { call, clientExport, demoDatabase, signIn, until, writeExport } from "../../test/processFixture";
@@ -89,11 +90,32 @@ describe.skipIf(!onPostgres)("kill -9 in the middle of work, then restart", () =
       "INSERT INTO jobs (queue, payload, run_at) VALUES ($1, '{}', now() - interval '1 year') RETURNING id",
       [SCORE_QUEUE],
     );
+    // The run is held mid-way, writing its offers behind a lock, so the kill always lands inside it
+    // (a small group is scored faster than the test could look).
+    const holder = new pg.Client({ connectionString: t.url });
+    await holder.connect();
+    await holder.query("BEGIN");
+    await holder.query("LOCK TABLE offer_scores IN ACCESS EXCLUSIVE MODE");
     const worker = await start("worker");
     const state = () =>
       one<{ status: string; attempts: number }>("SELECT status, attempts FROM jobs WHERE id = $1", [job!.id]);
-    await until(async () => (await state()).status === "running", 60_000, "scoring started");
-    await worker.kill();
+    try {
+      await until(async () => (await state()).status === "running", 60_000, "scoring started");
+      await until(
+        async () =>
+          (
+            await one<{ n: number }>(
+              "SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'offer_scores'::regclass AND NOT granted",
+            )
+          ).n > 0,
+        60_000,
+        "scoring waiting to write its offers",
+      );
+      await worker.kill();
+    } finally {
+      await holder.query("ROLLBACK");
+      await holder.end();
+    }
     expect((await state()).status).toBe("running");
     // The lease of the dead worker runs out (five minutes); let that time pass.
     await t.database.query("UPDATE jobs SET locked_until = now() - interval '1 second' WHERE id = $1", [
