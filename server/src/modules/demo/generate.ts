@@ -10,7 +10,7 @@ import { shippedModels } from "../identity/shippedModels";
 import { createEventSource } from "../scenarios/eventSources.service";
 import { systemProcess } from "../staff/actor";
 import { evaluateWorklists, rebuildLifecycleHistory } from "../tasks/evaluate.service";
-import { type ClientsJob, generateClients } from "./clients";
+import { type ClientsJob, DEMO_PARTS, generateClients } from "./clients";
 import type { FromWorker, ToWorker } from "./clientsWorker";
 import { isoToDay } from "./dates";
 import { openDemoDeals } from "./deals";
@@ -75,26 +75,37 @@ export async function generateDemoGroup(database: Database, options: DemoOptions
   const dealerships = DEMO_DEALERSHIPS.map((d) => ({ ...d, id: org.dealershipIds.get(d.code)! }));
   const stock = await seedStock(database, dealerships, root.fork("stock"), today);
   await seedDemoWorkshops(database.db, dealerships, root.fork("workshop"));
-  const job: ClientsJob = {
+  const jobs: ClientsJob[] = Array.from({ length: DEMO_PARTS }, (_, part) => ({
     seed: options.seed,
     asOf,
     clients: options.clients,
     dealerships,
     staff: org.staff,
-  };
+    part,
+  }));
   const started = Date.now();
-  const progress = (done: number) => {
-    if (done % 50_000 === 0) {
+  const doneByPart = jobs.map(() => 0);
+  let reported = 0;
+  const progress = (part: number) => (done: number) => {
+    doneByPart[part] = done;
+    const total = doneByPart.reduce((a, b) => a + b, 0);
+    if (Math.floor(total / 50_000) > Math.floor(reported / 50_000)) {
       options.log.info(
-        { clients: done, perSecond: Math.round(done / ((Date.now() - started) / 1000)) },
+        { clients: total, perSecond: Math.round(total / ((Date.now() - started) / 1000)) },
         "demo clients written",
       );
     }
+    reported = total;
   };
   const write = (batch: CopyBatch | WorkerBatch) => writeBatch(database, batch);
-  const counts = await withIndexesDeferred(database, WORLD_TABLES, () =>
-    useWorker(options) ? generateInWorker(job, write, progress) : generateClients(job, write, progress),
-  );
+  const generateParts = async () => {
+    // In worker threads the parts are generated at once, each streamed on its own connection.
+    const parts = useWorker(options)
+      ? await Promise.all(jobs.map((job) => generateInWorker(job, write, progress(job.part))))
+      : await inTurn(jobs, (job) => generateClients(job, write, progress(job.part)));
+    return sumCounts(parts);
+  };
+  const counts = await withIndexesDeferred(database, WORLD_TABLES, generateParts);
   await resetSequences(database);
   // The workshop's midday: yesterday's and today's jobs and the coming weeks' bookings on the boards.
   const workshop = await planDemoWorkshops(
@@ -104,17 +115,22 @@ export async function generateDemoGroup(database: Database, options: DemoOptions
     root.fork("workshop-plan"),
     options.log,
   );
-  const serviceSteps = await logDemoServiceSteps(database, asOf);
   options.log.info(
-    { clients: options.clients, serviceSteps, seconds: (Date.now() - started) / 1000 },
+    { clients: options.clients, seconds: (Date.now() - started) / 1000 },
     "demo history written",
   );
+  // The workshop's logged steps touch nothing the matching or the day's run reads: on PostgreSQL they
+  // are written on a connection of their own meanwhile, so both cores work.
+  const serviceLog = database.kind === "postgres" ? logServiceSteps(database, asOf, options.log) : null;
+  serviceLog?.catch(() => {}); // awaited below; until then a failure must not end the process unhandled
+  const serviceStepsDone = serviceLog ?? (await logServiceSteps(database, asOf, options.log));
 
   const match = options.match ?? options.clients <= 200_000;
   let matching: DemoSummary["matching"] = "skipped";
   if (match && options.clients > 0) matching = await matchDemoClients(database, options.log);
   await database.query("ANALYZE");
   const worklists = await openTheDay(database, asOf, options);
+  await serviceStepsDone;
   // The day's run wrote millions of points and tasks after the statistics above were taken.
   await database.query("ANALYZE lifecycle_points, tasks, parties");
   options.log.info(worklists, "demo work lists made");
@@ -143,11 +159,11 @@ async function openTheDay(database: Database, asOf: string, options: DemoOptions
   const by = systemProcess("demo");
   // Scenarios look at the last hours of events: the demo's "now" is the as-of day at 09:00 Moscow time.
   const now = new Date(`${asOf}T06:00:00Z`);
-  // A year of the spiral, a day a week. The largest demos (benchmarks) take the last four months, a day
+  // A year of the spiral, a day a week. The largest demos (benchmarks) take the last three months, a day
   // in four weeks: each day evaluates every standard over every car, the slowest part of the demo.
   const large = options.clients > 200_000;
   const history = await rebuildLifecycleHistory(database.db, asOf, {
-    days: large ? 112 : 365,
+    days: large ? 84 : 365,
     stepDays: large ? 28 : 7,
     onDay: (day, ms) => options.log.debug({ day, ms }, "demo lifecycle history"),
   });
@@ -166,6 +182,13 @@ async function openTheDay(database: Database, asOf: string, options: DemoOptions
       seconds: result.ms / 1000,
     };
   });
+}
+
+async function logServiceSteps(database: Database, asOf: string, log: Logger): Promise<number> {
+  const started = Date.now();
+  const serviceSteps = await logDemoServiceSteps(database, asOf);
+  log.info({ serviceSteps, seconds: (Date.now() - started) / 1000 }, "demo workshop steps logged");
+  return serviceSteps;
 }
 
 /**
@@ -247,6 +270,21 @@ function generateInWorker(
     });
     worker.on("error", reject);
   });
+}
+
+async function inTurn<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (const item of items) results.push(await fn(item));
+  return results;
+}
+
+function sumCounts(parts: Record<TableName, number>[]): Record<TableName, number> {
+  const total = {} as Record<TableName, number>;
+  for (const counts of parts) {
+    for (const [table, n] of Object.entries(counts) as [TableName, number][])
+      total[table] = (total[table] ?? 0) + n;
+  }
+  return total;
 }
 
 /** Rows were written with explicit ids; the identity sequences continue after the largest. */

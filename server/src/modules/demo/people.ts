@@ -297,7 +297,7 @@ function email(
     );
   let address = `${local}${pattern === 5 || rng.chance(0.6) ? digits() : ""}@${domain}`;
   // Like a mail service refusing a taken name: try other digits, then a longer number.
-  for (let attempt = 0; isTaken?.(address) && attempt < 8; attempt++) {
+  for (let attempt = 0; isTaken?.(address) && attempt < 16; attempt++) {
     address = `${local}${attempt < 4 ? digits() : rng.int(10_000, 999_999)}@${domain}`;
   }
   return address;

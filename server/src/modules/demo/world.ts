@@ -73,12 +73,19 @@ export class DemoWorld {
   private readonly workOrderSeq = new Map<number, number>();
   private readonly managerLoad = new Map<number, number>();
   /** E-mail addresses given out so far: two clients never share one by accident. */
-  readonly emails = new Set<string>();
+  private readonly emails = new Set<string>();
 
+  /**
+   * A world is one part of the demo (`part` of `parts`): the parts are generated independently, in
+   * parallel where there are cores for it, so everything unique across the group is drawn from the
+   * part's own share: ids and work order numbers interleave, each personal manager's capacity is split.
+   */
   constructor(
     readonly today: number,
     readonly dealerships: readonly WorldDealership[],
     staff: readonly StaffMember[],
+    readonly part = 0,
+    readonly parts = 1,
   ) {
     this.buffers = Object.fromEntries(
       Object.entries(TABLES).map(([name, columns]) => [name, new CopyBuffer(name, columns)]),
@@ -90,7 +97,12 @@ export class DemoWorld {
   }
 
   nextId(kind: keyof DemoWorld["counters"]): number {
-    return ++this.counters[kind];
+    return this.interleaved(++this.counters[kind]);
+  }
+
+  /** The n-th (from 1) of this part's numbers, in a sequence the parts share without colliding. */
+  private interleaved(n: number): number {
+    return (n - 1) * this.parts + this.part + 1;
   }
 
   /** Staff of a role at a dealership (or group-wide), picked by a number the caller draws. */
@@ -108,7 +120,7 @@ export class DemoWorld {
   personalManager(dealershipId: number): number | null {
     for (const pm of this.staffOf(dealershipId, "personal_manager")) {
       const load = this.managerLoad.get(pm.id) ?? 0;
-      if (load < PERSONAL_MANAGER_CAPACITY) {
+      if (load < Math.ceil(PERSONAL_MANAGER_CAPACITY / this.parts)) {
         this.managerLoad.set(pm.id, load + 1);
         return pm.id;
       }
@@ -119,7 +131,20 @@ export class DemoWorld {
   workOrderNumber(dealership: WorldDealership, day: number): string {
     const n = (this.workOrderSeq.get(dealership.id) ?? 0) + 1;
     this.workOrderSeq.set(dealership.id, n);
-    return `${dealership.code.split("-")[1]}-${dayToIso(day).slice(2, 4)}-${String(n).padStart(7, "0")}`;
+    const number = this.interleaved(n);
+    return `${dealership.code.split("-")[1]}-${dayToIso(day).slice(2, 4)}-${String(number).padStart(7, "0")}`;
+  }
+
+  /**
+   * Whether an address is already someone's. Each part may only give out the addresses that hash to
+   * it, so two parts, not seeing each other's clients, never hand out the same one.
+   */
+  isEmailTaken(email: string): boolean {
+    return this.emails.has(email) || (this.parts > 1 && fnv1a(email) % this.parts !== this.part);
+  }
+
+  takeEmail(email: string): void {
+    this.emails.add(email);
   }
 
   add(table: TableName, values: readonly CsvValue[]): void {
@@ -143,10 +168,13 @@ export class DemoWorld {
       .map((table) => ({ table, columns: TABLES[table], csv: this.buffers[table].take() }))
       .filter((part) => part.csv.length > 0);
   }
+}
 
-  maxIds() {
-    return { ...this.counters };
-  }
+/** FNV-1a over the UTF-16 code units: a cheap, stable hash to share strings out among parts. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /** A timestamp on a day at a minute of the day, Moscow time, as PostgreSQL reads it. */

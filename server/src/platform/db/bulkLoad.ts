@@ -19,14 +19,16 @@ export async function withIndexesDeferred<T>(
     `SELECT conrelid::regclass::text AS tbl, conname AS name, pg_get_constraintdef(oid) AS def, contype AS kind
        FROM pg_constraint
       WHERE contype IN ('p', 'u', 'f')
-        AND (conrelid::regclass::text = ANY($1) OR (contype = 'f' AND confrelid::regclass::text = ANY($1)))`,
+        AND (conrelid::regclass::text = ANY($1) OR (contype = 'f' AND confrelid::regclass::text = ANY($1)))
+      ORDER BY pg_relation_size(conrelid) DESC`,
     [list],
   );
   const indexes = await database.query<{ name: string; def: string }>(
     `SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS def
        FROM pg_index i
       WHERE indrelid::regclass::text = ANY($1)
-        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+      ORDER BY pg_relation_size(indrelid) DESC`,
     [list],
   );
   const foreign = constraints.filter((c) => c.kind === "f");
@@ -37,12 +39,43 @@ export async function withIndexesDeferred<T>(
   try {
     return await load();
   } finally {
-    await database.withConnection(async (q) => {
-      await q("SET maintenance_work_mem = '512MB'");
-      await q("SET max_parallel_maintenance_workers = 2");
-      for (const c of keys) await q(`ALTER TABLE ${c.tbl} ADD CONSTRAINT ${c.name} ${c.def}`);
-      for (const ix of indexes) await q(ix.def);
-      for (const c of foreign) await q(`ALTER TABLE ${c.tbl} ADD CONSTRAINT ${c.name} ${c.def}`);
-    });
+    // Primary and unique keys first (the foreign keys need them), then the other indexes, each on the
+    // next free of two connections: a GIN or a single-column index builds in one backend, so two at a
+    // time keep both cores busy. The foreign keys are added unchecked, then validated two at a time:
+    // validation takes no lock that conflicts with another validation, unlike adding a checked key.
+    await inParallel(
+      database,
+      2,
+      keys.map((c) => `ALTER TABLE ${c.tbl} ADD CONSTRAINT ${c.name} ${c.def}`),
+    );
+    await inParallel(
+      database,
+      2,
+      indexes.map((ix) => ix.def),
+    );
+    for (const c of foreign)
+      await database.query(`ALTER TABLE ${c.tbl} ADD CONSTRAINT ${c.name} ${c.def} NOT VALID`);
+    await inParallel(
+      database,
+      2,
+      foreign.map((c) => `ALTER TABLE ${c.tbl} VALIDATE CONSTRAINT ${c.name}`),
+    );
   }
+}
+
+/** Runs the statements on `connections` connections at once, each taking the next one left. */
+async function inParallel(database: Database, connections: number, statements: string[]): Promise<void> {
+  const queue = [...statements];
+  const failures: unknown[] = [];
+  const lane = () =>
+    database.withConnection(async (q) => {
+      await q("SET maintenance_work_mem = '512MB'");
+      await q("SET max_parallel_maintenance_workers = 1");
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+        // One failure must not leave the remaining definitions unrestored; it is thrown at the end.
+        await q(next).catch((err: unknown) => failures.push(err));
+      }
+    });
+  await Promise.all(Array.from({ length: Math.min(connections, statements.length) }, lane));
+  if (failures.length > 0) throw failures[0];
 }

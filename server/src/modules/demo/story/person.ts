@@ -37,9 +37,9 @@ export function personStory(
     asOf: dayToIso(w.today),
     city,
     index,
-    isEmailTaken: (e) => w.emails.has(e),
+    isEmailTaken: (e) => w.isEmailTaken(e),
   });
-  if (person.email) w.emails.add(person.email);
+  if (person.email) w.takeEmail(person.email);
   const partyId = w.nextId("party");
   const firstDay = rng.int(w.today - FIVE_YEARS, w.today - 7);
   const c: ClientStory = {
