@@ -16,10 +16,15 @@ const common = {
   logLevel: "warning",
 };
 await build({ ...common, entryPoints: ["src/cli.ts"], outfile: "dist/orbit.mjs" });
-// The demo generator's worker thread loads this file from beside the bundle.
+// Worker threads (the demo generator's, the nightly scoring's) load these files from beside the bundle.
 await build({
   ...common,
   entryPoints: ["src/modules/demo/clientsWorker.ts"],
   outfile: "dist/demo-clients-worker.mjs",
+});
+await build({
+  ...common,
+  entryPoints: ["src/modules/scoring/scoringWorker.ts"],
+  outfile: "dist/scoring-worker.mjs",
 });
 cpSync("src/modules/identity/models", "dist/identity-models", { recursive: true });

@@ -1,7 +1,7 @@
-import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import { withIndexesDeferred } from "../../platform/db/bulkLoad";
 import type { Database } from "../../platform/db/database";
+import { startWorker } from "../../platform/threads/startWorker";
 import { dealerDay } from "../../platform/time/dealerCalendar";
 import { refreshSegments } from "../engagement/segments.service";
 import { deduplicateAll, loadAllMatchRecords } from "../identity/dedup.service";
@@ -242,16 +242,7 @@ function generateInWorker(
   write: (batch: WorkerBatch) => Promise<void>,
   progress: (done: number) => void,
 ): Promise<Record<TableName, number>> {
-  // From the sources (tsx) the worker is the .ts file; in the bundle, the file build.mjs emits beside it.
-  const source = import.meta.url.endsWith(".ts");
-  const url = new URL(source ? "./clientsWorker.ts" : "./demo-clients-worker.mjs", import.meta.url);
-  // A worker does not inherit tsx's loader in Node 20, so from the sources it registers it first.
-  const worker = source
-    ? new Worker(
-        `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`,
-        { eval: true, workerData: job },
-      )
-    : new Worker(url, { workerData: job });
+  const worker = startWorker(new URL("./clientsWorker.ts", import.meta.url), "demo-clients-worker.mjs", job);
   return new Promise((resolve, reject) => {
     let queue = Promise.resolve();
     worker.on("message", (m: FromWorker) => {

@@ -1,26 +1,19 @@
+import { availableParallelism } from "node:os";
 import { and, eq, sql } from "drizzle-orm";
 import { type Database, type Db, execRows } from "../../platform/db/database";
 import { numberRows, rowWidth, SCORING_QUERY_SETTINGS } from "./dataset.service";
-import { type Family, offerValue, skipsOpenDeals } from "./families";
+import { type Family, skipsOpenDeals } from "./families";
 import { FEATURES, featureQuery } from "./features";
-import {
-  type CompiledModel,
-  compile,
-  contributions,
-  type GbdtModel,
-  marginsInto,
-  sigmoid,
-} from "./gbdt/model";
-import { topReasons } from "./reasons";
+import { compile, type GbdtModel } from "./gbdt/model";
+import { type CarChunk, chooseOffers, offersCsv, type Scorer } from "./offerChunk";
 import { offerFamilies, propensityModels, scoringRuns } from "./schema";
+import { type ScoredChunk, ScoringPool } from "./scoringPool";
 
 export const SCORING = {
-  /** Offers kept per client: the card shows them, the scenario calls about the best. */
-  maxOffers: 3,
-  /** Below this an offer is not worth an employee's attention. */
-  minProbability: 0.02,
   /** Rows scored at once: each tree walks a chunk while it is in cache. */
   chunkRows: 16_384,
+  /** Chunks scored or waiting at once: bounds the memory while PostgreSQL is ahead of the scoring. */
+  chunksInFlight: 4,
 } as const;
 
 const SCORE_COLUMNS = [
@@ -37,11 +30,10 @@ const SCORE_COLUMNS = [
   "reasons",
 ] as const;
 
-interface Scorer {
-  family: Family;
-  skipsOpenDeals: boolean;
-  modelId: number;
-  compiled: CompiledModel;
+/** Threads scoring chunks: the cores the machine gives the process, unless ORBIT_SCORING_THREADS says. */
+function scoringThreads(): number {
+  const setting = Number(process.env.ORBIT_SCORING_THREADS);
+  return Number.isInteger(setting) && setting >= 0 ? setting : availableParallelism();
 }
 
 export interface ScoringSummary {
@@ -69,8 +61,6 @@ export async function activeScorers(db: Db): Promise<Scorer[]> {
       compiled: compile(r.model.model as GbdtModel),
     }));
 }
-
-const csvJson = (v: unknown) => `"${JSON.stringify(v).replace(/"/g, '""')}"`;
 
 /** Scores and publishes in one go (the job splits the two; see prepareScores). */
 export async function scoreClients(
@@ -110,108 +100,9 @@ export async function prepareScores(
   const scorers = await activeScorers(db);
   const [run] = await db.insert(scoringRuns).values({ scoredOn: o.today }).returning();
   const runId = run!.id;
-  const nF = FEATURES.length;
-  const premiumAt = FEATURES.indexOf("premium_rub");
-  const openDealsAt = FEATURES.indexOf("open_deals");
-  const chunkRows = SCORING.chunkRows;
-  let x = new Float32Array(chunkRows * nF);
-  let party = new Int32Array(chunkRows);
-  let vehicle = new Int32Array(chunkRows);
-  let dealership = new Int32Array(chunkRows);
-  let n = 0;
-  let cars = 0;
-  let clients = 0;
-  let offers = 0;
-  // CSV lines for COPY on PostgreSQL; rows for an INSERT in the caller's transaction on PGlite.
-  const pending: string[] = [];
-  const pendingRows: unknown[] = [];
-  const asCsv = database.kind === "postgres";
-  const margins = scorers.map(() => new Float64Array(chunkRows));
-
-  const flush = () => {
-    for (let k = 0; k < scorers.length; k++) {
-      margins[k]!.fill(0, 0, n);
-      marginsInto(scorers[k]!.compiled, x, n, nF, margins[k]!);
-    }
-    const candidates: { k: number; row: number; p: number; value: number; ev: number }[] = [];
-    for (let start = 0; start < n; ) {
-      let end = start + 1;
-      while (end < n && party[end] === party[start]) end++;
-      clients++;
-      candidates.length = 0;
-      for (let k = 0; k < scorers.length; k++) {
-        const s = scorers[k]!;
-        // A client-level offer (the next car, a credit) is made once, about the car it is likeliest for.
-        let best = -1;
-        for (let r = start; r < end; r++) {
-          const p = sigmoid(margins[k]![r]!);
-          if (p < SCORING.minProbability || (s.skipsOpenDeals && x[r * nF + openDealsAt]! > 0)) continue;
-          const value = offerValue(s.family, x[r * nF + premiumAt]!);
-          const c = { k, row: r, p, value, ev: p * value };
-          if (s.family.target.match === "vehicle") candidates.push(c);
-          else if (best < 0 || c.ev > candidates[best]!.ev) {
-            if (best < 0) {
-              best = candidates.length;
-              candidates.push(c);
-            } else candidates[best] = c;
-          }
-        }
-      }
-      candidates.sort((a, b) => b.ev - a.ev);
-      const kept = Math.min(SCORING.maxOffers, candidates.length);
-      for (let i = 0; i < kept; i++) {
-        const c = candidates[i]!;
-        const s = scorers[c.k]!;
-        const row = x.subarray(c.row * nF, (c.row + 1) * nF);
-        const reasons = topReasons(FEATURES, contributions(s.compiled, row), row);
-        if (asCsv)
-          pending.push(
-            `${runId},${party[c.row]},${vehicle[c.row]},${dealership[c.row] || ""},${s.family.code},${i + 1},${c.p.toFixed(5)},${Math.round(c.value)},${Math.round(c.ev)},${s.modelId},${csvJson(reasons)}\n`,
-          );
-        else
-          pendingRows.push({
-            run_id: runId,
-            party_id: party[c.row],
-            vehicle_id: vehicle[c.row],
-            dealership_id: dealership[c.row] || null,
-            family: s.family.code,
-            rank: i + 1,
-            probability: Number(c.p.toFixed(5)),
-            value_rub: Math.round(c.value),
-            expected_rub: Math.round(c.ev),
-            model_id: s.modelId,
-            reasons,
-          });
-        offers++;
-      }
-      start = end;
-    }
-    n = 0;
-  };
-
-  const onRow = (row: Float64Array) => {
-    if (n >= chunkRows && row[0] !== party[n - 1]) flush();
-    if (n === x.length / nF) {
-      // One client with more cars than a chunk holds: the chunk grows for it.
-      const grow = <T extends Int32Array | Float32Array>(a: T): T => {
-        const b = new (a.constructor as new (len: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      x = grow(x);
-      party = grow(party);
-      vehicle = grow(vehicle);
-      dealership = grow(dealership);
-      for (let k = 0; k < margins.length; k++) margins[k] = new Float64Array(party.length);
-    }
-    party[n] = row[0]!;
-    vehicle[n] = row[1]!;
-    dealership[n] = !Number.isNaN(row[2]!) ? row[2]! : 0;
-    for (let f = 0; f < nF; f++) x[n * nF + f] = row[3 + f]!;
-    n++;
-    cars++;
-  };
-
+  const summary = { runId, cars: 0, clients: 0, offers: 0, families: scorers.map((s) => s.family.code) };
+  const finish = () => ({ ...summary, ms: Math.round(performance.now() - started) });
+  if (!scorers.length) return finish();
   const rows = () =>
     numberRows(
       database,
@@ -220,33 +111,123 @@ export async function prepareScores(
       rowWidth(0),
       SCORING_QUERY_SETTINGS,
     );
-  async function* lines(): AsyncGenerator<string> {
-    for await (const batch of rows()) {
-      for (const row of batch) onRow(row);
-      if (pending.length) yield pending.splice(0).join("");
+
+  if (database.kind !== "postgres") {
+    // PGlite: a small group, scored in this thread and inserted in the caller's transaction.
+    const chunks = new ChunkBuilder();
+    for await (const batch of rows()) for (const row of batch) chunks.add(row);
+    const chunk = chunks.take();
+    const { clients, offers } = chooseOffers(scorers, chunk);
+    Object.assign(summary, { cars: chunk.rows, clients, offers: offers.length });
+    for (let i = 0; i < offers.length; i += 2000) {
+      const batch = offers.slice(i, i + 2000).map((x) => ({
+        run_id: runId,
+        party_id: x.partyId,
+        vehicle_id: x.vehicleId,
+        dealership_id: x.dealershipId,
+        family: x.family,
+        rank: x.rank,
+        probability: x.probability,
+        value_rub: x.valueRub,
+        expected_rub: x.expectedRub,
+        model_id: x.modelId,
+        reasons: x.reasons,
+      }));
+      await db.execute(
+        sql`INSERT INTO offer_scores SELECT * FROM json_populate_recordset(null::offer_scores, ${JSON.stringify(batch)}::json)`,
+      );
     }
-    if (n) flush();
-    if (pending.length) yield pending.splice(0).join("");
-  }
-  if (scorers.length && asCsv) await database.copyCsv("offer_scores", SCORE_COLUMNS, lines());
-  else if (scorers.length) {
-    const insert = async () => {
-      const batch = pendingRows.splice(0);
-      if (batch.length)
-        await db.execute(
-          sql`INSERT INTO offer_scores SELECT * FROM json_populate_recordset(null::offer_scores, ${JSON.stringify(batch)}::json)`,
-        );
-    };
-    for await (const batch of rows()) {
-      for (const row of batch) {
-        onRow(row);
-        if (pendingRows.length >= 2000) await insert();
-      }
-    }
-    if (n) flush();
-    await insert();
+    return finish();
   }
 
-  const ms = Math.round(performance.now() - started);
-  return { runId, cars, clients, offers, families: scorers.map((s) => s.family.code), ms };
+  // PostgreSQL: features stream out by COPY; whole clients' cars go to the scoring threads a chunk at
+  // a time; the offers stream back in by COPY on a second connection, in the order the chunks were read.
+  const threads = scoringThreads();
+  const pool = threads > 0 ? new ScoringPool(threads, { runId, scorers }) : null;
+  const score = (chunk: CarChunk): Promise<ScoredChunk> => {
+    summary.cars += chunk.rows;
+    if (pool) return pool.score(chunk);
+    const { clients, offers } = chooseOffers(scorers, chunk);
+    return Promise.resolve({ csv: offersCsv(runId, offers), clients, offers: offers.length });
+  };
+  const inFlight: Promise<ScoredChunk>[] = [];
+  const written = (r: ScoredChunk) => {
+    summary.clients += r.clients;
+    summary.offers += r.offers;
+    return r.csv;
+  };
+  async function* lines(): AsyncGenerator<string> {
+    const chunks = new ChunkBuilder();
+    for await (const batch of rows()) {
+      for (const row of batch) {
+        // A chunk ends between two clients, never inside one's cars.
+        if (chunks.rows >= SCORING.chunkRows && row[0] !== chunks.lastParty)
+          inFlight.push(score(chunks.take()));
+        chunks.add(row);
+      }
+      while (inFlight.length > SCORING.chunksInFlight) yield written(await inFlight.shift()!);
+    }
+    if (chunks.rows) inFlight.push(score(chunks.take()));
+    while (inFlight.length) yield written(await inFlight.shift()!);
+  }
+  try {
+    await database.copyCsv("offer_scores", SCORE_COLUMNS, lines());
+  } finally {
+    // A failed COPY leaves chunks in the pool: their results are not waited for.
+    for (const p of inFlight) p.catch(() => {});
+    await pool?.close();
+  }
+  return finish();
+}
+
+/** Rows of the feature query (party, vehicle, dealership, features) gathered into a chunk of cars. */
+class ChunkBuilder {
+  rows = 0;
+  lastParty = Number.NaN;
+  private capacity = SCORING.chunkRows + 64;
+  private chunk = this.fresh();
+
+  private fresh(): CarChunk {
+    const n = this.capacity;
+    return {
+      rows: 0,
+      x: new Float32Array(n * FEATURES.length),
+      party: new Int32Array(n),
+      vehicle: new Int32Array(n),
+      dealership: new Int32Array(n),
+    };
+  }
+
+  add(row: Float64Array): void {
+    const nF = FEATURES.length;
+    if (this.rows === this.capacity) this.grow();
+    const c = this.chunk;
+    const i = this.rows++;
+    c.party[i] = row[0]!;
+    c.vehicle[i] = row[1]!;
+    c.dealership[i] = Number.isNaN(row[2]!) ? 0 : row[2]!;
+    for (let f = 0; f < nF; f++) c.x[i * nF + f] = row[3 + f]!;
+    this.lastParty = row[0]!;
+  }
+
+  /** Hands the chunk over (its arrays may be moved to another thread) and starts a new one. */
+  take(): CarChunk {
+    const chunk = { ...this.chunk, rows: this.rows };
+    this.capacity = SCORING.chunkRows + 64;
+    this.chunk = this.fresh();
+    this.rows = 0;
+    return chunk;
+  }
+
+  // One client with more cars than a chunk holds, or the whole of a small group: the chunk grows.
+  private grow(): void {
+    this.capacity *= 2;
+    const old = this.chunk;
+    const next = this.fresh();
+    next.x.set(old.x);
+    next.party.set(old.party);
+    next.vehicle.set(old.vehicle);
+    next.dealership.set(old.dealership);
+    this.chunk = next;
+  }
 }
