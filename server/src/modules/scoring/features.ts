@@ -90,24 +90,31 @@ export function featureQuery(o: FeatureQueryOptions): SQL {
     purchases: sql`coalesce(act.purchases, 0)`,
     blocked: sql`false`,
   });
+  // For everyone (the nightly scoring) each history table is grouped whole, without joining the cars:
+  // the same numbers for every car and client in the result, and no materialised CTE in the way of a
+  // parallel plan, so PostgreSQL groups on every core. For a sample or a few clients, joining the
+  // cars first is what keeps the query small.
+  const everyone = !o.sample && !o.partyIds;
+  const onCar = (t: SQL) => (everyone ? sql`` : sql`JOIN cars c ON c.vehicle_id = ${t}.vehicle_id`);
+  const ofClient = (t: SQL) => (everyone ? sql`` : sql`JOIN clients k ON k.party_id = ${t}.party_id`);
   // Each client's latest two days of activity and counts, for the segment as of the day.
   const activity = o.storedSegment
     ? sql``
     : sql`act AS (
       SELECT a.party_id, (array_agg(a.day ORDER BY a.day DESC))[1:2] AS latest, count(*) AS days, sum(a.purchase) AS purchases
-        FROM (SELECT d.party_id, d.delivered_on AS day, 1 AS purchase FROM deals d JOIN clients k ON k.party_id = d.party_id
+        FROM (SELECT d.party_id, d.delivered_on AS day, 1 AS purchase FROM deals d ${ofClient(sql`d`)}
                WHERE d.status = 'won' AND d.kind IN ('new_car', 'used_car') AND d.delivered_on < ${t}
               UNION ALL
-              SELECT w.party_id, w.opened_at::date, 0 FROM work_orders w JOIN clients k ON k.party_id = w.party_id
+              SELECT w.party_id, w.opened_at::date, 0 FROM work_orders w ${ofClient(sql`w`)}
                WHERE w.status = 'delivered' AND w.opened_at < ${ts}) a
        GROUP BY a.party_id),`;
-  return sql`WITH cars AS MATERIALIZED (
+  return sql`WITH cars AS ${everyone ? sql`` : sql`MATERIALIZED`} (
       SELECT DISTINCT ON (o.vehicle_id) o.vehicle_id, o.party_id, o.valid_from,
              p.home_dealership_id, p.kind, p.created_at, p.segment
         FROM vehicle_ownerships o JOIN parties p ON p.id = o.party_id AND p.status = 'active' AND NOT p.blocked
        WHERE o.valid_from <= ${t} AND (o.valid_to IS NULL OR o.valid_to > ${t}) ${sampled} ${only}
        ORDER BY o.vehicle_id, o.valid_from DESC),
-    clients AS MATERIALIZED (SELECT DISTINCT party_id FROM cars),
+    ${everyone ? sql`` : sql`clients AS MATERIALIZED (SELECT DISTINCT party_id FROM cars),`}
     wo AS (
       SELECT w.vehicle_id,
              max(w.opened_at) FILTER (WHERE w.kind = 'maintenance' AND w.status = 'delivered')::date AS last_maint,
@@ -120,12 +127,12 @@ export function featureQuery(o: FeatureQueryOptions): SQL {
              sum(w.amount_kopecks) FILTER (WHERE w.status = 'delivered' AND w.opened_at > ${ts} - interval '730 days') AS spend_2y,
              count(*) FILTER (WHERE w.kind = 'tyres' AND w.status = 'delivered' AND w.opened_at > ${ts} - interval '730 days') AS tyres_2y,
              max(w.opened_at) FILTER (WHERE w.kind = 'tyres' AND w.status = 'delivered')::date AS last_tyres
-        FROM work_orders w JOIN cars c ON c.vehicle_id = w.vehicle_id
+        FROM work_orders w ${onCar(sql`w`)}
        WHERE w.opened_at < ${ts}
        GROUP BY w.vehicle_id),
     mr AS (
       SELECT r.vehicle_id, min(r.read_on) AS first_on, max(r.read_on) AS last_on, min(r.km) AS first_km, max(r.km) AS last_km
-        FROM mileage_readings r JOIN cars c ON c.vehicle_id = r.vehicle_id
+        FROM mileage_readings r ${onCar(sql`r`)}
        WHERE r.read_on <= ${t} GROUP BY r.vehicle_id),
     ins AS (
       SELECT ip.vehicle_id,
@@ -133,11 +140,11 @@ export function featureQuery(o: FeatureQueryOptions): SQL {
              max(ip.ends_on) FILTER (WHERE ip.kind = 'kasko') AS kasko_end,
              count(*) FILTER (WHERE ip.dealership_id IS NOT NULL) AS here,
              max(ip.premium_kopecks) AS premium
-        FROM insurance_policies ip JOIN cars c ON c.vehicle_id = ip.vehicle_id
+        FROM insurance_policies ip ${onCar(sql`ip`)}
        WHERE ip.starts_on <= ${t} GROUP BY ip.vehicle_id),
     cr AS (
       SELECT cr.party_id, max(cr.ends_on) FILTER (WHERE cr.ends_on >= ${t} - 180) AS credit_end
-        FROM credits cr JOIN clients k ON k.party_id = cr.party_id
+        FROM credits cr ${ofClient(sql`cr`)}
        WHERE cr.starts_on <= ${t} GROUP BY cr.party_id),
     dl AS (
       SELECT d.party_id,
@@ -146,12 +153,12 @@ export function featureQuery(o: FeatureQueryOptions): SQL {
              count(*) FILTER (WHERE d.opened_at < ${ts} AND (d.closed_at IS NULL OR d.closed_at >= ${ts})) AS open_deals,
              count(*) FILTER (WHERE d.status = 'lost' AND d.closed_at < ${ts} AND d.closed_at > ${ts} - interval '365 days') AS lost_1y,
              count(*) FILTER (WHERE d.status = 'won' AND d.kind = 'extended_warranty' AND d.closed_at < ${ts}) AS warranties
-        FROM deals d JOIN clients k ON k.party_id = d.party_id GROUP BY d.party_id),
+        FROM deals d ${ofClient(sql`d`)} GROUP BY d.party_id),
     bought AS (
-      SELECT d.vehicle_id, max(d.amount_kopecks) AS price, bool_or(d.kind = 'new_car') AS new_car
-        FROM deals d JOIN cars c ON c.vehicle_id = d.vehicle_id AND c.party_id = d.party_id
+      SELECT d.vehicle_id, d.party_id, max(d.amount_kopecks) AS price, bool_or(d.kind = 'new_car') AS new_car
+        FROM deals d ${everyone ? sql`` : sql`JOIN cars c ON c.vehicle_id = d.vehicle_id AND c.party_id = d.party_id`}
        WHERE d.status = 'won' AND d.kind IN ('new_car', 'used_car') AND d.closed_at < ${ts}
-       GROUP BY d.vehicle_id),
+       GROUP BY d.vehicle_id, d.party_id),
     ${activity}
     web AS (
       SELECT e.party_id,
@@ -159,7 +166,7 @@ export function featureQuery(o: FeatureQueryOptions): SQL {
              count(*) FILTER (WHERE e.type = 'car_view' AND e.occurred_at > ${ts} - interval '90 days') AS views_90,
              count(*) FILTER (WHERE e.payload->>'page' IN ('/trade-in', '/credit', '/used') AND e.occurred_at > ${ts} - interval '90 days') AS offer_pages,
              max(e.occurred_at)::date AS last_web
-        FROM web_events e JOIN clients k ON k.party_id = e.party_id
+        FROM web_events e ${ofClient(sql`e`)}
        WHERE e.occurred_at < ${ts} AND e.occurred_at > ${ts} - interval '365 days'
        GROUP BY e.party_id),
     calls AS (
@@ -167,7 +174,7 @@ export function featureQuery(o: FeatureQueryOptions): SQL {
              count(*) FILTER (WHERE i.channel = 'call') AS calls,
              count(*) FILTER (WHERE i.channel = 'call' AND i.outcome = 'reached') AS reached,
              avg(substr(i.outcome, 5)::int) FILTER (WHERE i.outcome LIKE 'nps:%') AS nps
-        FROM interactions i JOIN clients k ON k.party_id = i.party_id
+        FROM interactions i ${ofClient(sql`i`)}
        WHERE i.occurred_at < ${ts} AND i.occurred_at > ${ts} - interval '365 days'
          AND ((i.channel = 'call' AND i.direction = 'out') OR (i.channel = 'sms' AND i.direction = 'in'))
        GROUP BY i.party_id),
@@ -176,7 +183,7 @@ export function featureQuery(o: FeatureQueryOptions): SQL {
              count(*) FILTER (WHERE tk.outcome IN ('reached', 'booked')) AS accepted,
              count(*) FILTER (WHERE tk.outcome = 'refused') AS refused,
              count(*) FILTER (WHERE tk.outcome IN ('no_answer', 'wrong_number') OR tk.status = 'expired') AS ignored
-        FROM tasks tk JOIN clients k ON k.party_id = tk.party_id
+        FROM tasks tk ${ofClient(sql`tk`)}
        WHERE tk.created_at < ${ts} AND tk.created_at > ${ts} - interval '365 days'
        GROUP BY tk.party_id)
     SELECT c.party_id, c.vehicle_id, c.home_dealership_id AS dealership_id,
@@ -227,7 +234,7 @@ export function featureQuery(o: FeatureQueryOptions): SQL {
       LEFT JOIN wo ON wo.vehicle_id = c.vehicle_id
       LEFT JOIN mr ON mr.vehicle_id = c.vehicle_id
       LEFT JOIN ins ON ins.vehicle_id = c.vehicle_id
-      LEFT JOIN bought ON bought.vehicle_id = c.vehicle_id
+      LEFT JOIN bought ON bought.vehicle_id = c.vehicle_id AND bought.party_id = c.party_id
       LEFT JOIN cr ON cr.party_id = c.party_id
       LEFT JOIN dl ON dl.party_id = c.party_id
       ${o.storedSegment ? sql`` : sql`LEFT JOIN act ON act.party_id = c.party_id`}
