@@ -43,16 +43,26 @@ export interface ChosenOffer {
 
 const premiumAt = FEATURES.indexOf("premium_rub");
 const openDealsAt = FEATURES.indexOf("open_deals");
+/** The margin below which a probability is under the floor: no need to take its exponent. */
+const minMargin = Math.log(OFFERS.minProbability / (1 - OFFERS.minProbability));
+
+/** Where an offer chosen by chooseOffersInto goes: a CSV line or an object, as the caller needs. */
+export type OfferSink = (
+  scorer: Scorer,
+  chunk: CarChunk,
+  row: number,
+  rank: number,
+  probability: number,
+  value: number,
+) => void;
 
 /**
  * Every client's best offers in a chunk of cars: each family's probability for each car, a
  * client-level offer (the next car, a credit) made once about the car it is likeliest for, ranked by
- * expected value (probability × value), the best few kept with the top reasons of each.
+ * expected value (probability × value), the best few handed to `sink`. Candidates live in typed
+ * arrays, not objects: a night's run weighs millions of them. Returns the number of clients.
  */
-export function chooseOffers(
-  scorers: readonly Scorer[],
-  chunk: CarChunk,
-): { clients: number; offers: ChosenOffer[] } {
+export function chooseOffersInto(scorers: readonly Scorer[], chunk: CarChunk, sink: OfferSink): number {
   const nF = FEATURES.length;
   const { rows, x, party } = chunk;
   const margins = scorers.map((s) => {
@@ -60,50 +70,107 @@ export function chooseOffers(
     marginsInto(s.compiled, x, rows, nF, m);
     return m;
   });
-  const offers: ChosenOffer[] = [];
-  const candidates: { k: number; row: number; p: number; value: number; ev: number }[] = [];
+  let capacity = 64;
+  let candScorer = new Int32Array(capacity);
+  let candRow = new Int32Array(capacity);
+  let candP = new Float64Array(capacity);
+  let candValue = new Float64Array(capacity);
+  let candEv = new Float64Array(capacity);
+  let order = new Int32Array(capacity);
+  const room = (n: number) => {
+    if (n < capacity) return;
+    capacity *= 2;
+    const more = <T extends Int32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (len: number) => T)(capacity);
+      b.set(a);
+      return b;
+    };
+    candScorer = more(candScorer);
+    candRow = more(candRow);
+    candP = more(candP);
+    candValue = more(candValue);
+    candEv = more(candEv);
+    order = new Int32Array(capacity);
+  };
   let clients = 0;
   for (let start = 0; start < rows; ) {
     let end = start + 1;
     while (end < rows && party[end] === party[start]) end++;
     clients++;
-    candidates.length = 0;
+    let n = 0;
     for (let k = 0; k < scorers.length; k++) {
       const s = scorers[k]!;
+      const margin = margins[k]!;
+      const perCar = s.family.target.match === "vehicle";
       let best = -1;
       for (let r = start; r < end; r++) {
-        const p = sigmoid(margins[k]![r]!);
-        if (p < OFFERS.minProbability || (s.skipsOpenDeals && x[r * nF + openDealsAt]! > 0)) continue;
+        if (margin[r]! < minMargin || (s.skipsOpenDeals && x[r * nF + openDealsAt]! > 0)) continue;
+        const p = sigmoid(margin[r]!);
+        if (p < OFFERS.minProbability) continue;
         const value = offerValue(s.family, x[r * nF + premiumAt]!);
-        const c = { k, row: r, p, value, ev: p * value };
-        if (s.family.target.match === "vehicle") candidates.push(c);
-        else if (best < 0) {
-          best = candidates.length;
-          candidates.push(c);
-        } else if (c.ev > candidates[best]!.ev) candidates[best] = c;
+        const ev = p * value;
+        let at = n;
+        if (!perCar && best >= 0) {
+          if (ev <= candEv[best]!) continue;
+          at = best;
+        } else {
+          room(n + 1);
+          if (!perCar) best = n;
+          n++;
+        }
+        candScorer[at] = k;
+        candRow[at] = r;
+        candP[at] = p;
+        candValue[at] = value;
+        candEv[at] = ev;
       }
     }
-    candidates.sort((a, b) => b.ev - a.ev);
-    const kept = Math.min(OFFERS.maxOffers, candidates.length);
+    // The few candidates of one client, best expected value first (stable, like Array.sort).
+    for (let i = 0; i < n; i++) {
+      let j = i;
+      while (j > 0 && candEv[order[j - 1]!]! < candEv[i]!) {
+        order[j] = order[j - 1]!;
+        j--;
+      }
+      order[j] = i;
+    }
+    const kept = Math.min(OFFERS.maxOffers, n);
     for (let i = 0; i < kept; i++) {
-      const c = candidates[i]!;
-      const s = scorers[c.k]!;
-      const row = x.subarray(c.row * nF, (c.row + 1) * nF);
-      offers.push({
-        partyId: party[c.row]!,
-        vehicleId: chunk.vehicle[c.row]!,
-        dealershipId: chunk.dealership[c.row] || null,
-        family: s.family.code,
-        rank: i + 1,
-        probability: Number(c.p.toFixed(5)),
-        valueRub: Math.round(c.value),
-        expectedRub: Math.round(c.ev),
-        modelId: s.modelId,
-        reasons: topReasons(FEATURES, contributions(s.compiled, row), row),
-      });
+      const c = order[i]!;
+      sink(scorers[candScorer[c]!]!, chunk, candRow[c]!, i + 1, candP[c]!, candValue[c]!);
     }
     start = end;
   }
+  return clients;
+}
+
+/** The top reasons of the offer the scorer makes for a row of the chunk. */
+export function offerReasons(scorer: Scorer, chunk: CarChunk, row: number): Reason[] {
+  const nF = FEATURES.length;
+  const features = chunk.x.subarray(row * nF, (row + 1) * nF);
+  return topReasons(FEATURES, contributions(scorer.compiled, features), features);
+}
+
+/** chooseOffersInto, with the offers as objects. */
+export function chooseOffers(
+  scorers: readonly Scorer[],
+  chunk: CarChunk,
+): { clients: number; offers: ChosenOffer[] } {
+  const offers: ChosenOffer[] = [];
+  const clients = chooseOffersInto(scorers, chunk, (s, c, row, rank, p, value) =>
+    offers.push({
+      partyId: c.party[row]!,
+      vehicleId: c.vehicle[row]!,
+      dealershipId: c.dealership[row] || null,
+      family: s.family.code,
+      rank,
+      probability: Number(p.toFixed(5)),
+      valueRub: Math.round(value),
+      expectedRub: Math.round(p * value),
+      modelId: s.modelId,
+      reasons: offerReasons(s, c, row),
+    }),
+  );
   return { clients, offers };
 }
 
@@ -115,4 +182,19 @@ export function offersCsv(runId: number, offers: readonly ChosenOffer[]): string
   for (const o of offers)
     out += `${runId},${o.partyId},${o.vehicleId},${o.dealershipId ?? ""},${o.family},${o.rank},${o.probability},${o.valueRub},${o.expectedRub},${o.modelId},${csvJson(o.reasons)}\n`;
   return out;
+}
+
+/** A chunk's offers straight to COPY CSV lines, with no object per offer: the scoring threads' way. */
+export function chooseOffersCsv(
+  runId: number,
+  scorers: readonly Scorer[],
+  chunk: CarChunk,
+): { clients: number; offers: number; csv: string } {
+  const lines: string[] = [];
+  const clients = chooseOffersInto(scorers, chunk, (s, c, row, rank, p, value) => {
+    lines.push(
+      `${runId},${c.party[row]},${c.vehicle[row]},${c.dealership[row] || ""},${s.family.code},${rank},${Number(p.toFixed(5))},${Math.round(value)},${Math.round(p * value)},${s.modelId},${csvJson(offerReasons(s, c, row))}\n`,
+    );
+  });
+  return { clients, offers: lines.length, csv: lines.join("") };
 }

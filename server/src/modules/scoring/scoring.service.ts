@@ -5,7 +5,7 @@ import { numberRows, rowWidth, SCORING_QUERY_SETTINGS } from "./dataset.service"
 import { type Family, skipsOpenDeals } from "./families";
 import { FEATURES, featureQuery } from "./features";
 import { compile, type GbdtModel } from "./gbdt/model";
-import { type CarChunk, chooseOffers, offersCsv, type Scorer } from "./offerChunk";
+import { type CarChunk, chooseOffers, chooseOffersCsv, type Scorer } from "./offerChunk";
 import { offerFamilies, propensityModels, scoringRuns } from "./schema";
 import { type ScoredChunk, ScoringPool } from "./scoringPool";
 
@@ -147,8 +147,7 @@ export async function prepareScores(
   const score = (chunk: CarChunk): Promise<ScoredChunk> => {
     summary.cars += chunk.rows;
     if (pool) return pool.score(chunk);
-    const { clients, offers } = chooseOffers(scorers, chunk);
-    return Promise.resolve({ csv: offersCsv(runId, offers), clients, offers: offers.length });
+    return Promise.resolve(chooseOffersCsv(runId, scorers, chunk));
   };
   const inFlight: Promise<ScoredChunk>[] = [];
   const written = (r: ScoredChunk) => {

@@ -1,6 +1,6 @@
 // Worker thread that scores chunks of cars while the main thread reads the next ones from PostgreSQL.
 import { parentPort, workerData } from "node:worker_threads";
-import { type CarChunk, chooseOffers, offersCsv, type Scorer } from "./offerChunk";
+import { type CarChunk, chooseOffersCsv, type Scorer } from "./offerChunk";
 
 export interface ScoringWorkerData {
   runId: number;
@@ -17,13 +17,7 @@ const { runId, scorers } = workerData as ScoringWorkerData;
 
 port.on("message", ({ id, chunk }: ToScoringWorker) => {
   try {
-    const { clients, offers } = chooseOffers(scorers, chunk);
-    port.postMessage({
-      id,
-      csv: offersCsv(runId, offers),
-      clients,
-      offers: offers.length,
-    } satisfies FromScoringWorker);
+    port.postMessage({ id, ...chooseOffersCsv(runId, scorers, chunk) } satisfies FromScoringWorker);
   } catch (err) {
     port.postMessage({
       id,
