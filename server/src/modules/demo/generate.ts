@@ -159,11 +159,11 @@ async function openTheDay(database: Database, asOf: string, options: DemoOptions
   const by = systemProcess("demo");
   // Scenarios look at the last hours of events: the demo's "now" is the as-of day at 09:00 Moscow time.
   const now = new Date(`${asOf}T06:00:00Z`);
-  // A year of the spiral, a day a week. The largest demos (benchmarks) take the last three months, a day
+  // A year of the spiral, a day a week. The largest demos (benchmarks) take the last two months, a day
   // in four weeks: each day evaluates every standard over every car, the slowest part of the demo.
   const large = options.clients > 200_000;
   const history = await rebuildLifecycleHistory(database.db, asOf, {
-    days: large ? 84 : 365,
+    days: large ? 56 : 365,
     stepDays: large ? 28 : 7,
     onDay: (day, ms) => options.log.debug({ day, ms }, "demo lifecycle history"),
   });
