@@ -1,5 +1,5 @@
-// A closed-loop load generator: N workers each send a request, wait for the answer, send the next,
-// for a fixed time. Latencies are recorded per request.
+// A closed-loop load generator: N workers each send a request, wait for the answer (and, as a person
+// would, a pause to read it), send the next, for a fixed time. Latencies are recorded per request.
 
 export interface LoadResult {
   requests: number;
@@ -31,11 +31,15 @@ export function summarise(latencies: number[], errors: number, seconds: number):
   };
 }
 
-/** Runs `task(i)` from `concurrency` workers for `seconds`; a task that throws counts as an error. */
+/**
+ * Runs `task(i)` from `concurrency` workers for `seconds`; a task that throws counts as an error. With
+ * `thinkMs`, each worker pauses between 0.5 and 1.5 times that long after each answer.
+ */
 export async function closedLoop(
   concurrency: number,
   seconds: number,
   task: (i: number) => Promise<void>,
+  thinkMs = 0,
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
@@ -53,6 +57,7 @@ export async function closedLoop(
         } catch {
           errors++;
         }
+        if (thinkMs > 0) await new Promise((r) => setTimeout(r, thinkMs * (0.5 + Math.random())));
       }
     }),
   );

@@ -1,18 +1,17 @@
-import { Button, Group, Select, Stack, Tabs, TextInput } from "@mantine/core";
+import { Select, Stack, Tabs } from "@mantine/core";
 import { ANALYTICS_REPORTS, type AnalyticsReportName } from "@orbit/contracts";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { PageHeader } from "../../ui/PageHeader";
+import { PeriodFilters, periodParams } from "../../ui/PeriodFilters";
 import { can, useCurrentUser } from "../auth/session";
-import { useDealerships } from "../staff/api";
-import { PERIOD_PRESETS, presetPeriod } from "../tasks/period";
+import { presetPeriod } from "../tasks/period";
 import { dealerDay } from "../tasks/taskDisplay";
 import type { ReportFilter } from "./api";
 import { PilotsPanel } from "./PilotsPanel";
 import { ReportPanel } from "./ReportPanel";
 import { TargetListPanel } from "./TargetListPanel";
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TABS = [...ANALYTICS_REPORTS, "pilots", "targets"] as const;
 type Tab = (typeof TABS)[number];
 /** The breakdowns each report offers; the first is its default. */
@@ -29,17 +28,14 @@ const DIMENSIONS: Partial<Record<AnalyticsReportName, ReportFilter["by"][]>> = {
 export function AnalyticsPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const dealerships = useDealerships();
   const navigate = useNavigate();
   const { tab: tabParam } = useParams();
   const [params, setParams] = useSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(tabParam ?? "") ? (tabParam as Tab) : "utilisation";
   const today = dealerDay();
   const fallback = presetPeriod("thisYear", today);
-  const from = ISO_DATE.test(params.get("from") ?? "") ? (params.get("from") as string) : fallback.from;
-  const to = ISO_DATE.test(params.get("to") ?? "") ? (params.get("to") as string) : fallback.to;
   const groupWide = user.dealershipId === null;
-  const dealershipId = groupWide ? Number(params.get("dealershipId")) || undefined : undefined;
+  const { from, to, dealershipId } = periodParams(params, fallback, groupWide);
   const report = (ANALYTICS_REPORTS as readonly string[]).includes(tab) ? (tab as AnalyticsReportName) : null;
   const dims = report ? DIMENSIONS[report] : undefined;
   const byParam = params.get("by") as ReportFilter["by"] | null;
@@ -83,53 +79,14 @@ export function AnalyticsPage() {
         </Tabs.List>
       </Tabs>
       {tab !== "targets" && tab !== "pilots" && (
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
-            type="date"
-            label={t("analytics.from")}
-            value={from}
-            max={to}
-            onChange={(e) => ISO_DATE.test(e.currentTarget.value) && set({ from: e.currentTarget.value })}
-            w={170}
-          />
-          <TextInput
-            type="date"
-            label={t("analytics.to")}
-            value={to}
-            min={from}
-            onChange={(e) => ISO_DATE.test(e.currentTarget.value) && set({ to: e.currentTarget.value })}
-            w={170}
-            error={from > to ? t("analytics.badPeriod") : undefined}
-          />
-          <Group gap={4} role="group" aria-label={t("lifecycle.presetsLabel")}>
-            {PERIOD_PRESETS.map((p) => {
-              const period = presetPeriod(p, today);
-              const active = period.from === from && period.to === to;
-              return (
-                <Button
-                  key={p}
-                  size="compact-sm"
-                  variant={active ? "light" : "default"}
-                  aria-pressed={active}
-                  onClick={() => set(period)}
-                >
-                  {t(`lifecycle.presets.${p}`)}
-                </Button>
-              );
-            })}
-          </Group>
-          {groupWide && (
-            <Select
-              label={t("analytics.dealership")}
-              placeholder={t("analytics.allDealerships")}
-              data={(dealerships.data ?? []).map((d) => ({ value: String(d.id), label: d.name }))}
-              value={dealershipId ? String(dealershipId) : null}
-              onChange={(v) => set({ dealershipId: v })}
-              clearable
-              clearButtonProps={{ "aria-label": t("common.clear") }}
-              w={260}
-            />
-          )}
+        <PeriodFilters
+          from={from}
+          to={to}
+          today={today}
+          dealershipId={dealershipId}
+          groupWide={groupWide}
+          onChange={set}
+        >
           {dims && (
             <Select
               label={t("analytics.by")}
@@ -156,7 +113,7 @@ export function AnalyticsPage() {
               w={200}
             />
           )}
-        </Group>
+        </PeriodFilters>
       )}
       {report && <ReportPanel report={report} filter={filter} />}
       {tab === "pilots" && <PilotsPanel />}

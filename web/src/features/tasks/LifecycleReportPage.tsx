@@ -1,15 +1,4 @@
-import {
-  Button,
-  Group,
-  Paper,
-  Progress,
-  Select,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Group, Paper, Progress, Skeleton, Stack, Table, Text } from "@mantine/core";
 import { IconChartDonut } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
@@ -17,15 +6,13 @@ import { useFormat } from "../../i18n/format";
 import { ErrorState } from "../../ui/ErrorState";
 import { Notice } from "../../ui/Notice";
 import { PageHeader } from "../../ui/PageHeader";
+import { PeriodFilters, periodParams } from "../../ui/PeriodFilters";
 import { placeholderKeys } from "../../ui/skeleton";
 import { useCurrentUser } from "../auth/session";
-import { useDealerships } from "../staff/api";
 import { useTaskLabels } from "./labels";
 import { type LifecycleCounts, useLifecycleUtilisation } from "./lifecycleApi";
-import { PERIOD_PRESETS, type PeriodPreset, presetPeriod } from "./period";
+import { presetPeriod } from "./period";
 import { dealerDay } from "./taskDisplay";
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * How well the group used its lifecycle points in a period: the chances (points whose window began in
@@ -34,16 +21,11 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function LifecycleReportPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const dealerships = useDealerships();
   const [params, setParams] = useSearchParams();
   const today = dealerDay();
   const fallback = presetPeriod("thisMonth", today);
-  const from = ISO_DATE.test(params.get("from") ?? "") ? (params.get("from") as string) : fallback.from;
-  const to = ISO_DATE.test(params.get("to") ?? "") ? (params.get("to") as string) : fallback.to;
-  const dealershipParam = Number(params.get("dealershipId")) || undefined;
-  // A dealership's employee sees their dealership (the API decides so); the group's staff choose.
   const groupWide = user.dealershipId === null;
-  const dealershipId = groupWide ? dealershipParam : undefined;
+  const { from, to, dealershipId } = periodParams(params, fallback, groupWide);
   const badPeriod = from > to;
   const report = useLifecycleUtilisation({ from, to, dealershipId }, { enabled: !badPeriod });
 
@@ -64,56 +46,14 @@ export function LifecycleReportPage() {
   return (
     <Stack gap="md" maw={1100}>
       <PageHeader title={t("lifecycle.reportTitle")} subtitle={t("lifecycle.reportSubtitle")} />
-      <Group gap="sm" align="flex-end" wrap="wrap">
-        <TextInput
-          type="date"
-          label={t("lifecycle.from")}
-          value={from}
-          max={to}
-          onChange={(e) => ISO_DATE.test(e.currentTarget.value) && set({ from: e.currentTarget.value })}
-          w={170}
-        />
-        <TextInput
-          type="date"
-          label={t("lifecycle.to")}
-          value={to}
-          min={from}
-          onChange={(e) => ISO_DATE.test(e.currentTarget.value) && set({ to: e.currentTarget.value })}
-          w={170}
-          error={badPeriod ? t("lifecycle.badPeriod") : undefined}
-        />
-        <Group gap={4} role="group" aria-label={t("lifecycle.presetsLabel")}>
-          {PERIOD_PRESETS.map((p: PeriodPreset) => {
-            const period = presetPeriod(p, today);
-            const active = period.from === from && period.to === to;
-            return (
-              <Button
-                key={p}
-                size="compact-sm"
-                variant={active ? "light" : "default"}
-                fw={500}
-                aria-pressed={active}
-                onClick={() => set(period)}
-              >
-                {t(`lifecycle.presets.${p}`)}
-              </Button>
-            );
-          })}
-        </Group>
-        {groupWide && (
-          <Select
-            label={t("lifecycle.dealership")}
-            placeholder={t("lifecycle.allDealerships")}
-            data={(dealerships.data ?? []).map((d) => ({ value: String(d.id), label: d.name }))}
-            value={dealershipId ? String(dealershipId) : null}
-            onChange={(v) => set({ dealershipId: v })}
-            clearable
-            clearButtonProps={{ "aria-label": t("common.clear") }}
-            w={260}
-            maw="100%"
-          />
-        )}
-      </Group>
+      <PeriodFilters
+        from={from}
+        to={to}
+        today={today}
+        dealershipId={dealershipId}
+        groupWide={groupWide}
+        onChange={set}
+      />
 
       {report.isError && !data ? (
         <ErrorState error={report.error} onRetry={() => report.refetch()} />
