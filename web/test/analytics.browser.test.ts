@@ -48,7 +48,7 @@ describe("analytics", () => {
           GROUP BY d.id, d.name ORDER BY count(*) DESC LIMIT 1`,
         );
         const { id, name } = top!;
-        await page.getByLabel("Дилерский центр").first().click();
+        await page.getByLabel("Автосалон").first().click();
         await page.getByRole("option", { name }).click();
         await expect.poll(() => page.url()).toContain(`dealershipId=${id}`);
         await expect.poll(() => columnSum(page, "due")).toBeLessThan(groupDue);
