@@ -2,6 +2,8 @@ import type { AnalyticsQuery, AnalyticsReport, AnalyticsReportName } from "@orbi
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, execRows } from "../../platform/db/database";
 import { invalid } from "../../platform/http/errors";
+import { hoursPercentile } from "./percentiles";
+import { processFactsAsOf } from "./processFacts.service";
 import { discoverVariants } from "./variants";
 
 type Row = Record<string, string | number | null>;
@@ -255,20 +257,17 @@ async function calls(db: Db, q: AnalyticsQuery): Promise<Table> {
 }
 
 /**
- * Process mining from the action log (case = the deal or work order, activity = its process step):
- * per step, how often it happened and how long the case stayed in it until the next step (median and
- * 90th percentile hours), by step or by who did it, plus the cycle time and the common variants.
+ * Process mining from its facts (case = the deal or work order, activity = its process step), which
+ * `refreshProcessFacts` keeps from the action log every few minutes: the report is as fresh as that
+ * job's last run (`factsAsOf`). Per step, how often it happened in the period and how long the case
+ * stayed in it until its next step (median and 90th percentile hours, to the minute; a step whose next
+ * came after the period still counts its whole length), by step or by who did it; plus the cycle time and
+ * the common variants of the cases that began in the period. The database only counts durations per
+ * whole minute; the percentiles are read off those counts (percentiles.ts), so a year of a large group
+ * sorts nothing.
  */
 async function processMining(db: Db, q: AnalyticsQuery): Promise<Table> {
   const entity = q.process ?? "work_order";
-  const prefix = entity === "deal" ? "deal.%" : "service.%";
-  // Cases are deals and work orders, whose ids are integers: sorting them as numbers, not as collated
-  // text, is what keeps a month of a large group's log quick.
-  const events = sql`SELECT entity_id::bigint AS case_id, process_step AS step, at, id, actor_user_id, dealership_id
-                       FROM action_log
-                      WHERE entity_type = ${entity} AND process_step LIKE ${prefix} AND ${moments(sql`at`, q)}
-                        AND entity_id ~ '^[0-9]{1,18}$'
-                        ${inDealership(sql`dealership_id`, q)}`;
   const who = q.by === "employee" ? "employee" : q.by === "dealership" ? "dealership" : "step";
   const key = {
     step: sql`e.step`,
@@ -276,44 +275,66 @@ async function processMining(db: Db, q: AnalyticsQuery): Promise<Table> {
     dealership: sql`e.dealership_id::text`,
   }[who];
   const label = {
-    step: sql`e.step`,
-    employee: sql`(SELECT full_name FROM users WHERE id = e.actor_user_id)`,
-    dealership: sql`(SELECT name FROM dealerships WHERE id = e.dealership_id)`,
+    step: sql`g.key`,
+    employee: sql`(SELECT full_name FROM users WHERE id = g.key::int)`,
+    dealership: sql`(SELECT name FROM dealerships WHERE id = g.key::int)`,
   }[who];
-  const hours = sql`extract(epoch FROM e.next_at - e.at) / 3600`;
-  const steps = await execRows<Row>(
+  const minutes = (from: SQL, to: SQL) => sql`round(extract(epoch FROM ${to} - ${from}) / 60)::int`;
+  const steps = await execRows<Counted & { key: string | null; label: string | null; handedOn: number }>(
     db,
-    sql`WITH e AS (SELECT ev.*, lead(at) OVER (PARTITION BY case_id ORDER BY at, id) AS next_at FROM (${events}) ev)
-        SELECT ${key} AS key, ${label} AS label, count(*)::int AS events, count(e.next_at)::int AS "handedOn",
-               (percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours}))::float8 AS "medianHours",
-               (percentile_cont(0.9) WITHIN GROUP (ORDER BY ${hours}))::float8 AS "p90Hours"
-          FROM e GROUP BY 1, 2 ORDER BY "medianHours" DESC NULLS LAST, 1`,
+    sql`SELECT g.key, ${label} AS label, sum(g.n)::int AS events, sum(g.n) FILTER (WHERE g.minutes IS NOT NULL)::int AS "handedOn",
+               array_agg(g.minutes ORDER BY g.minutes) FILTER (WHERE g.minutes IS NOT NULL) AS minutes,
+               array_agg(g.n ORDER BY g.minutes) FILTER (WHERE g.minutes IS NOT NULL) AS counts
+          FROM (SELECT ${key} AS key, ${minutes(sql`e.at`, sql`e.next_at`)} AS minutes, count(*)::int AS n
+                  FROM process_events e
+                 WHERE e.entity_type = ${entity} AND ${moments(sql`e.at`, q)} ${inDealership(sql`e.dealership_id`, q)}
+                 GROUP BY 1, 2) g
+         GROUP BY g.key`,
   );
-  // Each case's path and cycle time once; the variants and the cycle's percentiles both read them.
-  const [cases] = await execRows<{
-    paths: { steps: string[]; cases: number; mean_hours: number }[] | null;
-    cycle: { cases: number; p50: number | null; p90: number | null };
-  }>(
+  const cases = sql`FROM process_cases c
+                   WHERE c.entity_type = ${entity} AND ${moments(sql`c.first_at`, q)} ${inDealership(sql`c.dealership_id`, q)}`;
+  // A case of one step has no cycle yet.
+  const [cycle] = await execRows<Counted>(
     db,
-    sql`WITH c AS MATERIALIZED (
-          SELECT array_agg(step ORDER BY at, id) AS steps, count(*) AS n,
-                 extract(epoch FROM max(at) - min(at)) / 3600 AS hours
-            FROM (${events}) ev GROUP BY case_id),
-        p AS (SELECT steps, count(*)::int AS cases, avg(hours)::float8 AS mean_hours
-                FROM c GROUP BY steps ORDER BY count(*) DESC LIMIT 500)
-        SELECT (SELECT json_agg(p) FROM p) AS paths,
-               (SELECT json_build_object('cases', count(*),
-                         'p50', percentile_cont(0.5) WITHIN GROUP (ORDER BY hours),
-                         'p90', percentile_cont(0.9) WITHIN GROUP (ORDER BY hours))
-                  FROM c WHERE n > 1) AS cycle`,
+    sql`SELECT coalesce(sum(g.n), 0)::int AS events, array_agg(g.minutes) AS minutes, array_agg(g.n) AS counts
+          FROM (SELECT ${minutes(sql`c.first_at`, sql`c.last_at`)} AS minutes, count(*)::int AS n
+                  ${cases} AND c.events > 1 GROUP BY 1) g`,
   );
-  const c = cases?.cycle ?? { cases: 0, p50: null, p90: null };
-  const paths = cases?.paths ?? [];
+  const paths = await execRows<{ steps: string[]; cases: number; mean_hours: number }>(
+    db,
+    sql`SELECT c.path AS steps, count(*)::int AS cases,
+               avg(extract(epoch FROM c.last_at - c.first_at) / 3600)::float8 AS mean_hours
+          ${cases} GROUP BY c.path ORDER BY count(*) DESC LIMIT 500`,
+  );
+  const hours = (r: Counted, p: number) => hoursPercentile(countsOf(r), p);
+  const stepRows = steps
+    .map((r) => ({
+      key: r.key,
+      label: r.label,
+      events: r.events,
+      handedOn: r.handedOn ?? 0,
+      medianHours: hours(r, 0.5),
+      p90Hours: hours(r, 0.9),
+    }))
+    // The slowest steps first, as before; steps nobody handed on last.
+    .sort(
+      (a, b) =>
+        (b.medianHours ?? Number.NEGATIVE_INFINITY) - (a.medianHours ?? Number.NEGATIVE_INFINITY) ||
+        byKeyNullsLast(a.key, b.key),
+    );
+  const c = cycle ?? { events: 0, minutes: null, counts: null };
   return {
     columns: ["key", "label", "events", "handedOn", "medianHours", "p90Hours"],
     rows: [
-      ...steps,
-      { key: "cycle", label: null, events: c.cases, handedOn: null, medianHours: c.p50, p90Hours: c.p90 },
+      ...stepRows,
+      {
+        key: "cycle",
+        label: null,
+        events: c.events,
+        handedOn: null,
+        medianHours: hours(c, 0.5),
+        p90Hours: hours(c, 0.9),
+      },
     ],
     variants: discoverVariants(
       paths.map((p) => ({ steps: p.steps, cases: p.cases, meanHours: p.mean_hours })),
@@ -321,6 +342,20 @@ async function processMining(db: Db, q: AnalyticsQuery): Promise<Table> {
     ),
   };
 }
+
+/** Durations counted per whole minute, as the database returns them (arrays in the same order). */
+interface Counted {
+  events: number;
+  minutes: number[] | null;
+  counts: number[] | null;
+}
+function byKeyNullsLast(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+const countsOf = (r: Counted) => ({ minutes: r.minutes ?? [], counts: r.counts ?? [] });
 
 const REPORTS: Record<AnalyticsReportName, (db: Db, q: AnalyticsQuery) => Promise<Table>> = {
   utilisation,
@@ -341,9 +376,12 @@ export async function analyticsReport(
   if (q.to < q.from) throw invalid("query.to", "before from");
   // A year of a million clients' points or work orders is grouped in memory: with the default 4 MB the
   // sorts and hash tables of the larger reports spill to disk and take seconds longer.
-  const table = await db.transaction(async (tx) => {
+  const { table, factsAsOf } = await db.transaction(async (tx) => {
     await tx.execute(sql`SET LOCAL work_mem = '128MB'`);
-    return REPORTS[report](tx, q);
+    return {
+      table: await REPORTS[report](tx, q),
+      factsAsOf: report === "process" ? await processFactsAsOf(tx) : undefined,
+    };
   });
   return {
     report,
@@ -354,6 +392,7 @@ export async function analyticsReport(
     columns: table.columns,
     rows: table.rows,
     variants: table.variants ?? [],
+    ...(factsAsOf === undefined ? {} : { factsAsOf }),
   };
 }
 
