@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { AppContext } from "./app";
+import { refreshProcessFacts } from "./modules/analytics/processFacts.service";
 import { claimImport, runImport } from "./modules/identity/import/importRunner";
 import { importBatches } from "./modules/identity/schema";
 import { expireDue } from "./modules/loyalty/ledger.service";
@@ -28,6 +29,15 @@ export function periodicTasks(ctx: Pick<AppContext, "matchers">): PeriodicTask[]
       async run(database) {
         const lapsed = await database.db.transaction((tx) => expireDue(tx, systemProcess("loyalty")));
         return lapsed.clients ? lapsed : undefined;
+      },
+    },
+    {
+      // Process mining's facts follow the action log: the report is as fresh as this task's last run.
+      name: "process-mining-facts",
+      everyMs: 5 * 60_000,
+      async run(database) {
+        const run = await refreshProcessFacts(database.db);
+        return run.full || run.cases ? { ...run } : undefined;
       },
     },
     {

@@ -516,7 +516,11 @@ describe("process mining's facts", () => {
       "SELECT events, path, extract(epoch FROM last_at - first_at)::int / 60 AS minutes FROM process_cases WHERE entity_type = 'work_order' AND case_id = $1",
       [id],
     );
-    expect(c).toEqual({ events: 3, path: ["service.booked", "service.no_show", "service.rebooked"], minutes: 390 });
+    expect(c).toEqual({
+      events: 3,
+      path: ["service.booked", "service.no_show", "service.rebooked"],
+      minutes: 390,
+    });
     const steps = byKey(await report("process", `${OCT}&process=work_order`));
     expect(steps["service.no_show"]).toMatchObject({ events: 1, handedOn: 1, medianHours: 4.5 });
     expect(steps["service.rebooked"]).toMatchObject({ events: 1, handedOn: 0, medianHours: null });

@@ -11,7 +11,9 @@ export interface MinuteCounts {
  * so no report sorts millions of rows.
  */
 export function percentileOfCounts(h: MinuteCounts, p: number): number | null {
-  const order = h.minutes.map((_, i) => i).sort((a, b) => (h.minutes[a] as number) - (h.minutes[b] as number));
+  const order = h.minutes
+    .map((_, i) => i)
+    .sort((a, b) => (h.minutes[a] as number) - (h.minutes[b] as number));
   const n = order.reduce((s, i) => s + (h.counts[i] as number), 0);
   if (n === 0) return null;
   const position = p * (n - 1);

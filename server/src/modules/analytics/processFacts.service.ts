@@ -45,7 +45,10 @@ export async function refreshProcessFacts(db: Db): Promise<ProcessFactsRun> {
       sql`SELECT log_id FROM analytics_watermarks WHERE name = ${WATERMARK} FOR UPDATE`,
     );
     const watermark = Number(mark?.log_id ?? 0);
-    const [top] = await execRows<{ id: number | string | null }>(tx, sql`SELECT max(id) AS id FROM action_log`);
+    const [top] = await execRows<{ id: number | string | null }>(
+      tx,
+      sql`SELECT max(id) AS id FROM action_log`,
+    );
     const last = Math.max(watermark, Number(top?.id ?? 0));
     const full = watermark === 0;
     let cases: number;

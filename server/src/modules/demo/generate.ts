@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import { withIndexesDeferred } from "../../platform/db/bulkLoad";
 import type { Database } from "../../platform/db/database";
 import { dealerDay } from "../../platform/time/dealerCalendar";
+import { refreshProcessFacts } from "../analytics/processFacts.service";
 import { refreshSegments } from "../engagement/segments.service";
 import { deduplicateAll, loadAllMatchRecords } from "../identity/dedup.service";
 import { MatcherProvider, trainAndActivate } from "../identity/matcher";
@@ -105,8 +106,15 @@ export async function generateDemoGroup(database: Database, options: DemoOptions
     options.log,
   );
   const serviceSteps = await logDemoServiceSteps(database, asOf);
+  // Process mining reads facts a background job keeps; a fresh demo has them from the start.
+  const processFacts = await refreshProcessFacts(database.db);
   options.log.info(
-    { clients: options.clients, serviceSteps, seconds: (Date.now() - started) / 1000 },
+    {
+      clients: options.clients,
+      serviceSteps,
+      processCases: processFacts.cases,
+      seconds: (Date.now() - started) / 1000,
+    },
     "demo history written",
   );
 
@@ -120,6 +128,8 @@ export async function generateDemoGroup(database: Database, options: DemoOptions
   options.log.info(worklists, "demo work lists made");
   const deals = options.clients > 0 ? await database.db.transaction((tx) => openDemoDeals(tx)) : 0;
   const portalPhones = options.clients > 0 ? await seedDemoPortalClients(database.db, asOf) : [];
+  // The deals just opened logged their first steps.
+  await refreshProcessFacts(database.db);
   options.log.info({ phones: portalPhones }, "demo portal clients signed up");
   return {
     asOf,
