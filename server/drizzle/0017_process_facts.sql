@@ -10,6 +10,7 @@ CREATE TABLE "process_cases" (
 	"first_at" timestamp with time zone NOT NULL,
 	"last_at" timestamp with time zone NOT NULL,
 	"events" integer NOT NULL,
+	"minutes" integer NOT NULL,
 	"path" text[] NOT NULL,
 	"dealership_id" integer,
 	CONSTRAINT "process_cases_entity_type_case_id_pk" PRIMARY KEY("entity_type","case_id")
@@ -22,6 +23,7 @@ CREATE TABLE "process_events" (
 	"step" text NOT NULL,
 	"at" timestamp with time zone NOT NULL,
 	"next_at" timestamp with time zone,
+	"minutes" integer,
 	"actor_user_id" integer,
 	"dealership_id" integer
 );

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Db, execRows } from "../../platform/db/database";
 
 /** The processes mined, by the action log's entity type: the steps that belong to each. */
@@ -57,12 +57,12 @@ export async function refreshProcessFacts(db: Db): Promise<ProcessFactsRun> {
       await tx.execute(sql`SET LOCAL work_mem = '256MB'`);
       await tx.execute(sql`DELETE FROM process_events`);
       await tx.execute(sql`DELETE FROM process_cases`);
-      await tx.execute(sql`INSERT INTO process_events (id, entity_type, case_id, step, at, next_at, actor_user_id, dealership_id)
-        SELECT id, entity_type, case_id, step, at, lead(at) OVER (PARTITION BY entity_type, case_id ORDER BY at, id),
-               actor_user_id, dealership_id
-          FROM (SELECT a.id, a.entity_type, a.entity_id::bigint AS case_id, a.process_step AS step, a.at,
-                       a.actor_user_id, a.dealership_id
-                  FROM action_log a WHERE a.id <= ${last} AND ${IS_STEP}) ev`);
+      await writeEvents(
+        tx,
+        sql`SELECT a.id, a.entity_type, a.entity_id::bigint AS case_id, a.process_step AS step, a.at,
+                   a.actor_user_id, a.dealership_id
+              FROM action_log a WHERE a.id <= ${last} AND ${IS_STEP}`,
+      );
       cases = await writeCases(tx, sql``);
       await tx.execute(sql`ANALYZE process_events, process_cases`);
     } else {
@@ -89,26 +89,37 @@ async function refreshTouched(tx: Db, watermark: number, last: number): Promise<
   await tx.execute(sql`DELETE FROM process_events x ${mine}`);
   await tx.execute(sql`DELETE FROM process_cases x ${mine}`);
   // The touched cases' whole logs, read through action_log_entity_idx.
-  await tx.execute(sql`INSERT INTO process_events (id, entity_type, case_id, step, at, next_at, actor_user_id, dealership_id)
-    SELECT id, entity_type, case_id, step, at, lead(at) OVER (PARTITION BY entity_type, case_id ORDER BY at, id),
-           actor_user_id, dealership_id
-      FROM (SELECT a.id, a.entity_type, t.case_id, a.process_step AS step, a.at, a.actor_user_id, a.dealership_id
-              FROM process_touched t
-              JOIN action_log a ON a.entity_type = t.entity_type AND a.entity_id = t.entity_id
-             WHERE a.id <= ${last} AND ${IS_STEP}) ev`);
+  await writeEvents(
+    tx,
+    sql`SELECT a.id, a.entity_type, t.case_id, a.process_step AS step, a.at, a.actor_user_id, a.dealership_id
+          FROM process_touched t
+          JOIN action_log a ON a.entity_type = t.entity_type AND a.entity_id = t.entity_id
+         WHERE a.id <= ${last} AND ${IS_STEP}`,
+  );
   return writeCases(
     tx,
     sql`WHERE (x.entity_type, x.case_id) IN (SELECT entity_type, case_id FROM process_touched)`,
   );
 }
 
+/** Whole minutes between two moments, rounded (date_part's float, not extract's slower numeric). */
+const minutesBetween = (from: SQL, to: SQL) => sql`round(date_part('epoch', ${to} - ${from}) / 60)::int`;
+
+/** The steps `events` reads from the log, each with the moment of its case's next step. */
+async function writeEvents(tx: Db, events: SQL): Promise<void> {
+  await tx.execute(sql`INSERT INTO process_events (id, entity_type, case_id, step, at, next_at, minutes, actor_user_id, dealership_id)
+    SELECT id, entity_type, case_id, step, at, next_at, ${minutesBetween(sql`at`, sql`next_at`)}, actor_user_id, dealership_id
+      FROM (SELECT ev.*, lead(ev.at) OVER (PARTITION BY ev.entity_type, ev.case_id ORDER BY ev.at, ev.id) AS next_at
+              FROM (${events}) ev) e`);
+}
+
 /** Each case's path and span from its events (all cases, or those `where` picks); returns how many. */
-async function writeCases(tx: Db, where: ReturnType<typeof sql>): Promise<number> {
+async function writeCases(tx: Db, where: SQL): Promise<number> {
   const [row] = await execRows<{ n: number }>(
     tx,
     sql`WITH written AS (
-          INSERT INTO process_cases (entity_type, case_id, first_at, last_at, events, path, dealership_id)
-          SELECT x.entity_type, x.case_id, min(x.at), max(x.at), count(*)::int,
+          INSERT INTO process_cases (entity_type, case_id, first_at, last_at, events, minutes, path, dealership_id)
+          SELECT x.entity_type, x.case_id, min(x.at), max(x.at), count(*)::int, ${minutesBetween(sql`min(x.at)`, sql`max(x.at)`)},
                  array_agg(x.step ORDER BY x.at, x.id), (array_agg(x.dealership_id ORDER BY x.at, x.id))[1]
             FROM process_events x ${where}
            GROUP BY x.entity_type, x.case_id

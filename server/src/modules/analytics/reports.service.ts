@@ -279,13 +279,12 @@ async function processMining(db: Db, q: AnalyticsQuery): Promise<Table> {
     employee: sql`(SELECT full_name FROM users WHERE id = g.key::int)`,
     dealership: sql`(SELECT name FROM dealerships WHERE id = g.key::int)`,
   }[who];
-  const minutes = (from: SQL, to: SQL) => sql`round(extract(epoch FROM ${to} - ${from}) / 60)::int`;
   const steps = await execRows<Counted & { key: string | null; label: string | null; handedOn: number }>(
     db,
     sql`SELECT g.key, ${label} AS label, sum(g.n)::int AS events, sum(g.n) FILTER (WHERE g.minutes IS NOT NULL)::int AS "handedOn",
                array_agg(g.minutes ORDER BY g.minutes) FILTER (WHERE g.minutes IS NOT NULL) AS minutes,
                array_agg(g.n ORDER BY g.minutes) FILTER (WHERE g.minutes IS NOT NULL) AS counts
-          FROM (SELECT ${key} AS key, ${minutes(sql`e.at`, sql`e.next_at`)} AS minutes, count(*)::int AS n
+          FROM (SELECT ${key} AS key, e.minutes, count(*)::int AS n
                   FROM process_events e
                  WHERE e.entity_type = ${entity} AND ${moments(sql`e.at`, q)} ${inDealership(sql`e.dealership_id`, q)}
                  GROUP BY 1, 2) g
@@ -297,13 +296,13 @@ async function processMining(db: Db, q: AnalyticsQuery): Promise<Table> {
   const [cycle] = await execRows<Counted>(
     db,
     sql`SELECT coalesce(sum(g.n), 0)::int AS events, array_agg(g.minutes) AS minutes, array_agg(g.n) AS counts
-          FROM (SELECT ${minutes(sql`c.first_at`, sql`c.last_at`)} AS minutes, count(*)::int AS n
+          FROM (SELECT c.minutes, count(*)::int AS n
                   ${cases} AND c.events > 1 GROUP BY 1) g`,
   );
   const paths = await execRows<{ steps: string[]; cases: number; mean_hours: number }>(
     db,
     sql`SELECT c.path AS steps, count(*)::int AS cases,
-               avg(extract(epoch FROM c.last_at - c.first_at) / 3600)::float8 AS mean_hours
+               avg(date_part('epoch', c.last_at - c.first_at) / 3600) AS mean_hours
           ${cases} GROUP BY c.path ORDER BY count(*) DESC LIMIT 500`,
   );
   const hours = (r: Counted, p: number) => hoursPercentile(countsOf(r), p);

@@ -84,6 +84,8 @@ export const processEvents = pgTable(
     step: text("step").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),
     nextAt: timestamp("next_at", { withTimezone: true }),
+    /** How long the case stayed in this step, in whole minutes (rounded); null while it has no next. */
+    minutes: integer("minutes"),
     actorUserId: integer("actor_user_id"),
     dealershipId: integer("dealership_id"),
   },
@@ -103,6 +105,8 @@ export const processCases = pgTable(
     firstAt: timestamp("first_at", { withTimezone: true }).notNull(),
     lastAt: timestamp("last_at", { withTimezone: true }).notNull(),
     events: integer("events").notNull(),
+    /** From the first step to the latest, in whole minutes (rounded). */
+    minutes: integer("minutes").notNull(),
     /** The steps in the order they were logged (a repeated step stays repeated; the report merges them). */
     path: text("path").array().notNull(),
     /** Where the case's first step was logged. */
