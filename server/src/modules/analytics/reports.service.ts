@@ -21,6 +21,19 @@ const inDealership = (column: SQL, q: AnalyticsQuery) =>
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
 /**
+ * One statement of a report, in a read transaction of its own: a year of a million clients' points or
+ * work orders is grouped in memory (with the default 4 MB the sorts and hash tables of the larger
+ * reports spill to disk and take seconds longer), and a report's independent statements run side by
+ * side on the pool's connections (one after the other on PGlite).
+ */
+function read<T>(db: Db, query: SQL): Promise<T[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL work_mem = '128MB'`);
+    return execRows<T>(tx, query);
+  });
+}
+
+/**
  * Lifecycle utilisation: of the points whose window began in the period, the share the group converted,
  * by kind of point, dealership, the employee who had the call (points nobody called about apart) or
  * month.
@@ -44,7 +57,7 @@ async function utilisation(db: Db, q: AnalyticsQuery): Promise<Table> {
     ],
   };
   const [k, label, join] = key[by] as [SQL, SQL, SQL];
-  const rows = await execRows<{ key: string | null; label: string | null; due: number; converted: number }>(
+  const rows = await read<{ key: string | null; label: string | null; due: number; converted: number }>(
     db,
     sql`SELECT ${by === "month" ? sql`to_char(g.key, 'YYYY-MM')` : sql`g.key::text`} AS key,
                ${by === "month" ? sql`to_char(g.key, 'YYYY-MM')` : sql`g.label`} AS label, g.due, g.converted
@@ -67,31 +80,34 @@ async function utilisation(db: Db, q: AnalyticsQuery): Promise<Table> {
  * car's service the group won), and the group's service revenue per client.
  */
 async function wallet(db: Db, q: AnalyticsQuery): Promise<Table> {
-  const rows = await execRows<{
-    year: number;
-    cars: number;
-    clients: number;
-    served: number;
-    maintained: number;
-    revenue: number;
-  }>(
-    db,
-    sql`WITH cars AS (
-          SELECT o.vehicle_id, o.party_id, least(10, (${q.to}::date - o.valid_from) / 365 + 1) AS year
-            FROM vehicle_ownerships o
-            ${q.dealershipId === undefined ? sql`` : sql`JOIN parties p ON p.id = o.party_id AND p.home_dealership_id = ${q.dealershipId}`}
-           WHERE o.role = 'owner' AND o.valid_from <= ${q.to}::date AND (o.valid_to IS NULL OR o.valid_to >= ${q.from}::date)),
-        spent AS (
-          SELECT w.vehicle_id, sum(w.amount_kopecks) AS kopecks, bool_or(w.kind = 'maintenance') AS maintained
-            FROM work_orders w
-           WHERE ${moments(sql`w.opened_at`, q)} AND w.status = 'delivered' ${inDealership(sql`w.dealership_id`, q)}
-           GROUP BY w.vehicle_id)
-        SELECT c.year, count(*)::int AS cars, count(DISTINCT c.party_id)::int AS clients,
-               count(s.vehicle_id)::int AS served, count(*) FILTER (WHERE s.maintained)::int AS maintained,
-               coalesce(sum(s.kopecks), 0)::float8 / 100 AS revenue
-          FROM cars c LEFT JOIN spent s ON s.vehicle_id = c.vehicle_id
-         GROUP BY c.year ORDER BY c.year`,
-  );
+  const owned = sql`FROM vehicle_ownerships o
+    ${q.dealershipId === undefined ? sql`` : sql`JOIN parties p ON p.id = o.party_id AND p.home_dealership_id = ${q.dealershipId}`}`;
+  const ownedInPeriod = sql`o.role = 'owner' AND o.valid_from <= ${q.to}::date AND (o.valid_to IS NULL OR o.valid_to >= ${q.from}::date)`;
+  const year = sql`least(10, (${q.to}::date - o.valid_from) / 365 + 1)`;
+  // Two statements side by side: the cars with what the group earned on them, and the distinct owners.
+  // Counting the owners apart sorts only their ids, not every car's row with its spending.
+  const [cars, owners] = await Promise.all([
+    read<{ year: number; cars: number; served: number; maintained: number; revenue: number }>(
+      db,
+      sql`WITH spent AS (
+            SELECT w.vehicle_id, sum(w.amount_kopecks) AS kopecks, bool_or(w.kind = 'maintenance') AS maintained
+              FROM work_orders w
+             WHERE ${moments(sql`w.opened_at`, q)} AND w.status = 'delivered' ${inDealership(sql`w.dealership_id`, q)}
+             GROUP BY w.vehicle_id)
+          SELECT ${year} AS year, count(*)::int AS cars, count(s.vehicle_id)::int AS served,
+                 count(*) FILTER (WHERE s.maintained)::int AS maintained,
+                 coalesce(sum(s.kopecks), 0)::float8 / 100 AS revenue
+            ${owned} LEFT JOIN spent s ON s.vehicle_id = o.vehicle_id
+           WHERE ${ownedInPeriod}
+           GROUP BY 1`,
+    ),
+    read<{ year: number; clients: number }>(
+      db,
+      sql`SELECT ${year} AS year, count(DISTINCT o.party_id)::int AS clients ${owned} WHERE ${ownedInPeriod} GROUP BY 1`,
+    ),
+  ]);
+  const clients = new Map(owners.map((o) => [o.year, o.clients]));
+  const rows = cars.map((c) => ({ ...c, clients: clients.get(c.year) ?? 0 })).sort((a, b) => a.year - b.year);
   return {
     columns: [
       "key",
@@ -120,7 +136,7 @@ async function wallet(db: Db, q: AnalyticsQuery): Promise<Table> {
 
 /** The sales funnel by where the lead came from: leads opened in the period, still open, won, lost. */
 async function funnel(db: Db, q: AnalyticsQuery): Promise<Table> {
-  const rows = await execRows<{
+  const rows = await read<{
     key: string;
     leads: number;
     open: number;
@@ -145,7 +161,7 @@ const CAME = sql`status IN ('arrived', 'in_work', 'waiting_parts', 'ready', 'del
 
 /** Show-up by booking channel: of the visits booked for the period that are settled, the share that came. */
 async function showUp(db: Db, q: AnalyticsQuery): Promise<Table> {
-  const rows = await execRows<{
+  const rows = await read<{
     key: string;
     booked: number;
     came: number;
@@ -168,7 +184,7 @@ async function showUp(db: Db, q: AnalyticsQuery): Promise<Table> {
 
 /** Scenario strike rate: of the tasks each scenario made in the period, how many reached and booked. */
 async function strikeRate(db: Db, q: AnalyticsQuery): Promise<Table> {
-  const rows = await execRows<{
+  const rows = await read<{
     key: string;
     label: string | null;
     tasks: number;
@@ -199,7 +215,7 @@ async function strikeRate(db: Db, q: AnalyticsQuery): Promise<Table> {
  */
 async function calls(db: Db, q: AnalyticsQuery): Promise<Table> {
   const employee = q.by === "employee";
-  const rows = await execRows<{
+  const rows = await read<{
     key: string | null;
     label: string | null;
     incoming: number;
@@ -279,9 +295,12 @@ async function processMining(db: Db, q: AnalyticsQuery): Promise<Table> {
     employee: sql`(SELECT full_name FROM users WHERE id = g.key::int)`,
     dealership: sql`(SELECT name FROM dealerships WHERE id = g.key::int)`,
   }[who];
-  const steps = await execRows<Counted & { key: string | null; label: string | null; handedOn: number }>(
-    db,
-    sql`SELECT g.key, ${label} AS label, sum(g.n)::int AS events, sum(g.n) FILTER (WHERE g.minutes IS NOT NULL)::int AS "handedOn",
+  const cases = sql`FROM process_cases c
+                   WHERE c.entity_type = ${entity} AND ${moments(sql`c.first_at`, q)} ${inDealership(sql`c.dealership_id`, q)}`;
+  const [steps, [cycle], paths] = await Promise.all([
+    read<Counted & { key: string | null; label: string | null; handedOn: number }>(
+      db,
+      sql`SELECT g.key, ${label} AS label, sum(g.n)::int AS events, sum(g.n) FILTER (WHERE g.minutes IS NOT NULL)::int AS "handedOn",
                array_agg(g.minutes ORDER BY g.minutes) FILTER (WHERE g.minutes IS NOT NULL) AS minutes,
                array_agg(g.n ORDER BY g.minutes) FILTER (WHERE g.minutes IS NOT NULL) AS counts
           FROM (SELECT ${key} AS key, e.minutes, count(*)::int AS n
@@ -289,22 +308,21 @@ async function processMining(db: Db, q: AnalyticsQuery): Promise<Table> {
                  WHERE e.entity_type = ${entity} AND ${moments(sql`e.at`, q)} ${inDealership(sql`e.dealership_id`, q)}
                  GROUP BY 1, 2) g
          GROUP BY g.key`,
-  );
-  const cases = sql`FROM process_cases c
-                   WHERE c.entity_type = ${entity} AND ${moments(sql`c.first_at`, q)} ${inDealership(sql`c.dealership_id`, q)}`;
-  // A case of one step has no cycle yet.
-  const [cycle] = await execRows<Counted>(
-    db,
-    sql`SELECT coalesce(sum(g.n), 0)::int AS events, array_agg(g.minutes) AS minutes, array_agg(g.n) AS counts
+    ),
+    // A case of one step has no cycle yet.
+    read<Counted>(
+      db,
+      sql`SELECT coalesce(sum(g.n), 0)::int AS events, array_agg(g.minutes) AS minutes, array_agg(g.n) AS counts
           FROM (SELECT c.minutes, count(*)::int AS n
                   ${cases} AND c.events > 1 GROUP BY 1) g`,
-  );
-  const paths = await execRows<{ steps: string[]; cases: number; mean_hours: number }>(
-    db,
-    sql`SELECT c.path AS steps, count(*)::int AS cases,
+    ),
+    read<{ steps: string[]; cases: number; mean_hours: number }>(
+      db,
+      sql`SELECT c.path AS steps, count(*)::int AS cases,
                avg(date_part('epoch', c.last_at - c.first_at) / 3600) AS mean_hours
           ${cases} GROUP BY c.path ORDER BY count(*) DESC LIMIT 500`,
-  );
+    ),
+  ]);
   const hours = (r: Counted, p: number) => hoursPercentile(countsOf(r), p);
   const stepRows = steps
     .map((r) => ({
@@ -373,15 +391,10 @@ export async function analyticsReport(
   q: AnalyticsQuery,
 ): Promise<AnalyticsReport> {
   if (q.to < q.from) throw invalid("query.to", "before from");
-  // A year of a million clients' points or work orders is grouped in memory: with the default 4 MB the
-  // sorts and hash tables of the larger reports spill to disk and take seconds longer.
-  const { table, factsAsOf } = await db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL work_mem = '128MB'`);
-    return {
-      table: await REPORTS[report](tx, q),
-      factsAsOf: report === "process" ? await processFactsAsOf(tx) : undefined,
-    };
-  });
+  const [table, factsAsOf] = await Promise.all([
+    REPORTS[report](db, q),
+    report === "process" ? processFactsAsOf(db) : undefined,
+  ]);
   return {
     report,
     from: q.from,
