@@ -256,6 +256,20 @@ describe("the analytics reports", () => {
     });
     expect(rows["2"]).toMatchObject({ cars: 1, served: 1, maintained: 1, walletShare: 1, revenue: 12_000 });
     expect(rows["7"]).toMatchObject({ cars: 1, served: 0, maintained: 0, walletShare: 0, revenue: 0 });
+    // One dealership: its clients' cars and what it earned on them.
+    expect(byKey(await report("wallet", `${OCT}&dealershipId=${d2}`))).toEqual({
+      "1": {
+        key: "1",
+        label: "1",
+        cars: 1,
+        clients: 1,
+        served: 1,
+        maintained: 1,
+        walletShare: 1,
+        revenue: 8_000,
+        revenuePerClient: 8_000,
+      },
+    });
   });
 
   it("count the funnel by source and show-up by booking channel", async () => {
