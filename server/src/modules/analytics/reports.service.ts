@@ -89,8 +89,10 @@ async function wallet(db: Db, q: AnalyticsQuery): Promise<Table> {
   // The cars with what the group earned on them. For the whole group, in slices of vehicle ids read
   // side by side, each walking both sides in vehicle order (the ownerships' and work orders' vehicle
   // indexes) and merging them: PostgreSQL's own parallel plan repeats the whole period's spending in
-  // every worker, and hashing a million vehicles' spending costs more than merging it. One dealership's
-  // cars are fewer, found through its clients: one statement, the planner's hashes.
+  // every worker, and hashing a million vehicles' spending costs more than merging it. The group's
+  // distinct owners are counted beside them, sorting their ids alone rather than every car's row with
+  // its spending. One dealership's cars are fewer, found through its clients: one statement, the
+  // planner's hashes, the owners counted in it.
   const group = q.dealershipId === undefined;
   const slices = group ? SLICES : 1;
   const [range] = await read<{ lo: number | null; hi: number | null }>(
@@ -100,7 +102,14 @@ async function wallet(db: Db, q: AnalyticsQuery): Promise<Table> {
   const lo = range?.lo ?? 0;
   const step = Math.ceil(((range?.hi ?? 0) - lo + 1) / slices);
   const slice = (i: number) =>
-    read<{ year: number; cars: number; served: number; maintained: number; kopecks: string | number }>(
+    read<{
+      year: number;
+      cars: number;
+      clients: number;
+      served: number;
+      maintained: number;
+      kopecks: string | number;
+    }>(
       db,
       sql`WITH spent AS (
             SELECT w.vehicle_id, sum(w.amount_kopecks) AS kopecks, bool_or(w.kind = 'maintenance') AS maintained
@@ -108,8 +117,10 @@ async function wallet(db: Db, q: AnalyticsQuery): Promise<Table> {
              WHERE ${moments(sql`w.opened_at`, q)} AND w.status = 'delivered' ${inDealership(sql`w.dealership_id`, q)}
                AND w.vehicle_id >= ${lo + i * step} AND w.vehicle_id < ${lo + (i + 1) * step}
              GROUP BY w.vehicle_id)
-          SELECT ${year} AS year, count(*)::int AS cars, count(s.vehicle_id)::int AS served,
-                 count(*) FILTER (WHERE s.maintained)::int AS maintained, coalesce(sum(s.kopecks), 0) AS kopecks
+          SELECT ${year} AS year, count(*)::int AS cars,
+                 ${group ? sql`0` : sql`count(DISTINCT o.party_id)::int`} AS clients,
+                 count(s.vehicle_id)::int AS served, count(*) FILTER (WHERE s.maintained)::int AS maintained,
+                 coalesce(sum(s.kopecks), 0) AS kopecks
             ${owned} LEFT JOIN spent s ON s.vehicle_id = o.vehicle_id
            WHERE ${ownedInPeriod} AND o.vehicle_id >= ${lo + i * step} AND o.vehicle_id < ${lo + (i + 1) * step}
            GROUP BY 1`,
@@ -117,20 +128,23 @@ async function wallet(db: Db, q: AnalyticsQuery): Promise<Table> {
         ? { max_parallel_workers_per_gather: "0", enable_hashjoin: "off" }
         : { max_parallel_workers_per_gather: "0" },
     );
-  // The distinct owners apart: sorting their ids alone, not every car's row with its spending.
-  const [owners, ...sliced] = await Promise.all([
-    read<{ year: number; clients: number }>(
-      db,
-      sql`SELECT ${year} AS year, count(DISTINCT o.party_id)::int AS clients ${owned} WHERE ${ownedInPeriod} GROUP BY 1`,
-    ),
+  const [clients, ...sliced] = await Promise.all([
+    group ? groupOwners(db, owned, ownedInPeriod, year) : new Map<number, number>(),
     ...Array.from({ length: slices }, (_, i) => slice(i)),
   ]);
   const byYear = new Map<
     number,
-    { year: number; cars: number; served: number; maintained: number; kopecks: bigint }
+    { year: number; cars: number; clients: number; served: number; maintained: number; kopecks: bigint }
   >();
   for (const r of sliced.flat()) {
-    const y = byYear.get(r.year) ?? { year: r.year, cars: 0, served: 0, maintained: 0, kopecks: 0n };
+    const y = byYear.get(r.year) ?? {
+      year: r.year,
+      cars: 0,
+      clients: clients.get(r.year) ?? r.clients,
+      served: 0,
+      maintained: 0,
+      kopecks: 0n,
+    };
     y.cars += r.cars;
     y.served += r.served;
     y.maintained += r.maintained;
@@ -138,9 +152,9 @@ async function wallet(db: Db, q: AnalyticsQuery): Promise<Table> {
     y.kopecks += BigInt(r.kopecks);
     byYear.set(r.year, y);
   }
-  const cars = [...byYear.values()].map((y) => ({ ...y, revenue: Number(y.kopecks) / 100 }));
-  const clients = new Map(owners.map((o) => [o.year, o.clients]));
-  const rows = cars.map((c) => ({ ...c, clients: clients.get(c.year) ?? 0 })).sort((a, b) => a.year - b.year);
+  const rows = [...byYear.values()]
+    .map((y) => ({ ...y, revenue: Number(y.kopecks) / 100 }))
+    .sort((a, b) => a.year - b.year);
   return {
     columns: [
       "key",
@@ -169,6 +183,27 @@ async function wallet(db: Db, q: AnalyticsQuery): Promise<Table> {
 
 /** How many statements the group's wallet share is read in, side by side. */
 const SLICES = 2;
+const OWNERSHIP_YEARS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
+/**
+ * The group's distinct owners by year of ownership. Each owner's years are gathered as bits of one
+ * integer walking the ownerships in owner order (their index), then each year counts the owners with
+ * its bit: no sort or hash of a million owner ids.
+ */
+async function groupOwners(db: Db, owned: SQL, ownedInPeriod: SQL, year: SQL): Promise<Map<number, number>> {
+  const [row] = await read<Record<string, number>>(
+    db,
+    sql`SELECT ${sql.join(
+      OWNERSHIP_YEARS.map(
+        (y) => sql`count(*) FILTER (WHERE m.years & ${1 << y} <> 0)::int AS ${sql.identifier(`y${y}`)}`,
+      ),
+      sql`, `,
+    )}
+          FROM (SELECT bit_or(1 << ${year}) AS years ${owned} WHERE ${ownedInPeriod} GROUP BY o.party_id) m`,
+    { max_parallel_workers_per_gather: "0", enable_hashagg: "off" },
+  );
+  return new Map(OWNERSHIP_YEARS.map((y) => [y, row?.[`y${y}`] ?? 0]));
+}
 
 /** The sales funnel by where the lead came from: leads opened in the period, still open, won, lost. */
 async function funnel(db: Db, q: AnalyticsQuery): Promise<Table> {
