@@ -32,15 +32,6 @@ export function periodicTasks(ctx: Pick<AppContext, "matchers">): PeriodicTask[]
       },
     },
     {
-      // Process mining's facts follow the action log: the report is as fresh as this task's last run.
-      name: "process-mining-facts",
-      everyMs: 5 * 60_000,
-      async run(database) {
-        const run = await refreshProcessFacts(database.db);
-        return run.full || run.cases ? { ...run } : undefined;
-      },
-    },
-    {
       name: "purge-expired-sessions",
       everyMs: 10 * 60_000,
       async run(database) {
@@ -68,6 +59,15 @@ export function periodicTasks(ctx: Pick<AppContext, "matchers">): PeriodicTask[]
         const matcher = await ctx.matchers.get(database.db);
         const result = await runImport(database, by, matcher, id);
         return { importId: id, ...result };
+      },
+    },
+    {
+      // Process mining's facts follow the action log: the report is as fresh as this task's last run.
+      name: "process-mining-facts",
+      everyMs: 5 * 60_000,
+      async run(database) {
+        const run = await refreshProcessFacts(database.db);
+        return run.full || run.cases ? { ...run } : undefined;
       },
     },
   ];
