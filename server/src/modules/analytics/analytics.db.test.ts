@@ -333,6 +333,13 @@ describe("the analytics reports", () => {
         [2, 1, 2],
       ]),
     );
+    // By who logged the steps: one advisor logged all nine, six of them handed on.
+    const people = (await report("process", `${OCT}&process=work_order&by=employee`)).rows;
+    const [advisor] = await q("SELECT full_name FROM users WHERE login = 'sales'");
+    expect(people.map((row) => [row.label, row.events, row.handedOn])).toEqual([
+      [advisor?.full_name, 9, 6],
+      [null, 3, null],
+    ]);
   });
 
   it("say how fresh the process facts are", async () => {

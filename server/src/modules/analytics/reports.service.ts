@@ -356,22 +356,19 @@ async function calls(db: Db, q: AnalyticsQuery): Promise<Table> {
 async function processMining(db: Db, q: AnalyticsQuery): Promise<Table> {
   const entity = q.process ?? "work_order";
   const who = q.by === "employee" ? "employee" : q.by === "dealership" ? "dealership" : "step";
-  const key = {
-    step: sql`e.step`,
-    employee: sql`e.actor_user_id::text`,
-    dealership: sql`e.dealership_id::text`,
-  }[who];
+  // Grouped by the id itself; made text once per group, not once per step.
+  const key = { step: sql`e.step`, employee: sql`e.actor_user_id`, dealership: sql`e.dealership_id` }[who];
   const label = {
     step: sql`g.key`,
-    employee: sql`(SELECT full_name FROM users WHERE id = g.key::int)`,
-    dealership: sql`(SELECT name FROM dealerships WHERE id = g.key::int)`,
+    employee: sql`(SELECT full_name FROM users WHERE id = g.key)`,
+    dealership: sql`(SELECT name FROM dealerships WHERE id = g.key)`,
   }[who];
   const cases = sql`FROM process_cases c
                    WHERE c.entity_type = ${entity} AND ${moments(sql`c.first_at`, q)} ${inDealership(sql`c.dealership_id`, q)}`;
   const [steps, [cycle], paths] = await Promise.all([
     read<Counted & { key: string | null; label: string | null; handedOn: number }>(
       db,
-      sql`SELECT g.key, ${label} AS label, sum(g.n)::int AS events, sum(g.n) FILTER (WHERE g.minutes IS NOT NULL)::int AS "handedOn",
+      sql`SELECT g.key::text AS key, ${label} AS label, sum(g.n)::int AS events, sum(g.n) FILTER (WHERE g.minutes IS NOT NULL)::int AS "handedOn",
                array_agg(g.minutes ORDER BY g.minutes) FILTER (WHERE g.minutes IS NOT NULL) AS minutes,
                array_agg(g.n ORDER BY g.minutes) FILTER (WHERE g.minutes IS NOT NULL) AS counts
           FROM (SELECT ${key} AS key, e.minutes, count(*)::int AS n
