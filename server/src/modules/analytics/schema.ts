@@ -70,8 +70,8 @@ export const experimentUnits = pgTable(
 /**
  * Process mining's facts, kept from the action log by `refreshProcessFacts` so a report over a year of a
  * large group only aggregates: one row per logged process step of a work order or a deal (the log's id),
- * with the moment the case's next step came (null while it has none). Derived data: rebuilt from the
- * log at any time by emptying these tables and the watermark.
+ * with the moment the case's next step came (null while it has none). Derived data: the next run
+ * rebuilds them from the whole log once the `process_facts` watermark is set back to 0.
  */
 export const processEvents = pgTable(
   "process_events",
