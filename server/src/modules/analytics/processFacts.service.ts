@@ -2,8 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Db, execRows } from "../../platform/db/database";
 
 /** The processes mined, by the action log's entity type: the steps that belong to each. */
-export const PROCESS_STEPS = { work_order: "service.%", deal: "deal.%" } as const;
-export type ProcessEntity = keyof typeof PROCESS_STEPS;
+const PROCESS_STEPS = { work_order: "service.%", deal: "deal.%" } as const;
 
 const WATERMARK = "process_facts";
 /**
