@@ -452,7 +452,10 @@ const REPORTS: Record<AnalyticsReportName, (db: Db, q: AnalyticsQuery) => Promis
   process: processMining,
 };
 
-/** One report for the period, a dealership's (or the group's) numbers, as a table. */
+/**
+ * One report for the period, a dealership's (or the group's) numbers, as a table. Takes the database,
+ * not a transaction: the report's statements open read transactions of their own, side by side.
+ */
 export async function analyticsReport(
   db: Db,
   report: AnalyticsReportName,
