@@ -48,6 +48,11 @@ export const AnalyticsReport = z.object({
   variants: z.array(
     z.object({ steps: z.array(z.string()), cases: z.number(), share: z.number(), meanHours: z.number() }),
   ),
+  /**
+   * Process mining reads facts a background job keeps from the action log every few minutes: the moment
+   * of its last run (null before the first). Absent for reports read from the live tables.
+   */
+  factsAsOf: z.string().nullable().optional(),
 });
 export type AnalyticsReport = z.infer<typeof AnalyticsReport>;
 

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { AppContext } from "./app";
+import { refreshProcessFacts } from "./modules/analytics/processFacts.service";
 import { claimImport, runImport } from "./modules/identity/import/importRunner";
 import { importBatches } from "./modules/identity/schema";
 import { expireDue } from "./modules/loyalty/ledger.service";
@@ -58,6 +59,15 @@ export function periodicTasks(ctx: Pick<AppContext, "matchers">): PeriodicTask[]
         const matcher = await ctx.matchers.get(database.db);
         const result = await runImport(database, by, matcher, id);
         return { importId: id, ...result };
+      },
+    },
+    {
+      // Process mining's facts follow the action log: the report is as fresh as this task's last run.
+      name: "process-mining-facts",
+      everyMs: 5 * 60_000,
+      async run(database) {
+        const run = await refreshProcessFacts(database.db);
+        return run.full || run.cases ? { ...run } : undefined;
       },
     },
   ];

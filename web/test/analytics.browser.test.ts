@@ -76,6 +76,8 @@ describe("analytics", () => {
       expect(await variants.count()).toBeGreaterThan(1);
       await expect(variants.first().textContent()).resolves.toContain("Выдан");
       await page.getByRole("cell", { name: /Весь цикл/ }).waitFor();
+      // The demo generator read its action log into the facts: the page says as of when.
+      await page.getByText(/^Данные на .+ каждые пять минут$/).waitFor();
     });
   });
 

@@ -2,6 +2,7 @@ import type { AnalyticsReport, Experiment, TargetListPreview } from "@orbit/cont
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type SignedIn, type TestApp } from "../../../test/testApp";
 import { assignArms } from "./assignment";
+import { refreshProcessFacts } from "./processFacts.service";
 
 let t: TestApp;
 let director: SignedIn;
@@ -203,6 +204,8 @@ async function seed() {
 beforeAll(async () => {
   t = await createTestApp();
   await seed();
+  // Process mining reads the facts the background job keeps; here it runs once over the seeded log.
+  await refreshProcessFacts(t.database.db);
   director = await t.signIn("director");
   manager = await t.signIn("sales.manager");
 });
@@ -253,6 +256,20 @@ describe("the analytics reports", () => {
     });
     expect(rows["2"]).toMatchObject({ cars: 1, served: 1, maintained: 1, walletShare: 1, revenue: 12_000 });
     expect(rows["7"]).toMatchObject({ cars: 1, served: 0, maintained: 0, walletShare: 0, revenue: 0 });
+    // One dealership: its clients' cars and what it earned on them.
+    expect(byKey(await report("wallet", `${OCT}&dealershipId=${d2}`))).toEqual({
+      "1": {
+        key: "1",
+        label: "1",
+        cars: 1,
+        clients: 1,
+        served: 1,
+        maintained: 1,
+        walletShare: 1,
+        revenue: 8_000,
+        revenuePerClient: 8_000,
+      },
+    });
   });
 
   it("count the funnel by source and show-up by booking channel", async () => {
@@ -316,6 +333,19 @@ describe("the analytics reports", () => {
         [2, 1, 2],
       ]),
     );
+    // By who logged the steps: one advisor logged all nine, six of them handed on.
+    const people = (await report("process", `${OCT}&process=work_order&by=employee`)).rows;
+    const [advisor] = await q("SELECT full_name FROM users WHERE login = 'sales'");
+    expect(people.map((row) => [row.label, row.events, row.handedOn])).toEqual([
+      [advisor?.full_name, 9, 6],
+      [null, 3, null],
+    ]);
+  });
+
+  it("say how fresh the process facts are", async () => {
+    const r = await report("process", `${OCT}&process=work_order`);
+    expect(Date.parse(r.factsAsOf as string)).toBeGreaterThan(Date.now() - 10 * 60_000);
+    expect((await report("funnel", OCT)).factsAsOf).toBeUndefined();
   });
 
   it("keep a dealership's manager to their dealership and refuse bad periods", async () => {
@@ -464,5 +494,98 @@ describe("campaign target lists", () => {
       [d1],
     );
     expect(tasks[0]?.n).toBe(2);
+  });
+});
+
+describe("process mining's facts", () => {
+  const facts = async () => ({
+    events: await q(
+      "SELECT id, entity_type, case_id, step, at, next_at, actor_user_id, dealership_id FROM process_events ORDER BY id",
+    ),
+    cases: await q(
+      "SELECT entity_type, case_id, first_at, last_at, events, path, dealership_id FROM process_cases ORDER BY entity_type, case_id",
+    ),
+  });
+  const rebuilt = async () => {
+    // The same facts read from scratch: the first run's set-based build over the whole log.
+    const kept = await facts();
+    await q("UPDATE analytics_watermarks SET log_id = 0 WHERE name = 'process_facts'");
+    await refreshProcessFacts(t.database.db);
+    return kept;
+  };
+
+  it("take in new steps incrementally: the previous step ends, the path grows, other logs stay out", async () => {
+    const [wo] = await q(
+      "SELECT case_id AS id FROM process_cases WHERE entity_type = 'work_order' AND events = 2 ORDER BY case_id LIMIT 1",
+    );
+    const id = String(wo?.id);
+    const log = (type: string, entity: string, step: string | null, at: string) =>
+      q(
+        `INSERT INTO action_log (at, dealership_id, entity_type, entity_id, action, process_step) VALUES ($1, $2, $3, $4, 'status', $5)`,
+        [at, d1, type, entity, step],
+      );
+    await log("work_order", id, "service.rebooked", "2026-10-07T15:30:00Z");
+    await log("work_order", id, null, "2026-10-07T16:00:00Z");
+    await log("work_order", "W-1", "service.booked", "2026-10-07T16:00:00Z");
+    await log("deal", "77", "deal.open", "2026-10-20T10:00:00Z");
+    await log("deal", "77", "deal.won", "2026-10-21T10:00:00Z");
+    await log("deal", "78", "service.booked", "2026-10-20T10:00:00Z");
+    const run = await refreshProcessFacts(t.database.db);
+    expect(run).toMatchObject({ full: false, cases: 2 });
+
+    const [c] = await q(
+      "SELECT events, path, extract(epoch FROM last_at - first_at)::int / 60 AS minutes FROM process_cases WHERE entity_type = 'work_order' AND case_id = $1",
+      [id],
+    );
+    expect(c).toEqual({
+      events: 3,
+      path: ["service.booked", "service.no_show", "service.rebooked"],
+      minutes: 390,
+    });
+    const steps = byKey(await report("process", `${OCT}&process=work_order`));
+    expect(steps["service.no_show"]).toMatchObject({ events: 1, handedOn: 1, medianHours: 4.5 });
+    expect(steps["service.rebooked"]).toMatchObject({ events: 1, handedOn: 0, medianHours: null });
+    const deals = await report("process", `${OCT}&process=deal`);
+    expect(byKey(deals)["deal.open"]).toMatchObject({ events: 1, handedOn: 1, medianHours: 24 });
+    expect(deals.variants).toEqual([{ steps: ["deal.open", "deal.won"], cases: 1, share: 1, meanHours: 24 }]);
+
+    // Nothing new: nothing rewritten, and the incremental facts are what a build from scratch gives.
+    expect(await refreshProcessFacts(t.database.db)).toMatchObject({ full: false, cases: 0 });
+    const incremental = await rebuilt();
+    expect(await facts()).toEqual(incremental);
+  });
+
+  it("take a step whose transaction committed after a run had passed its id", async () => {
+    // PGlite has one connection: a transaction left open would hold it, and no run could start meanwhile.
+    if (t.database.kind !== "postgres") return;
+    const late = await t.database.withConnection(async (query) => {
+      await query("BEGIN");
+      const [row] = await query<{ id: number }>(
+        `INSERT INTO action_log (at, dealership_id, entity_type, entity_id, action, process_step)
+         VALUES ('2026-10-22T10:00:00Z', $1, 'deal', '79', 'status', 'deal.open') RETURNING id`,
+        [d1],
+      );
+      // A later id commits first, and a run takes the watermark past the open transaction's id.
+      await q(
+        "INSERT INTO action_log (dealership_id, entity_type, entity_id, action, process_step) VALUES ($1, 'deal', '80', 'status', 'deal.open')",
+        [d1],
+      );
+      await refreshProcessFacts(t.database.db);
+      await query("COMMIT");
+      return Number(row?.id);
+    });
+    expect(await q("SELECT id FROM process_events WHERE id = $1", [late])).toHaveLength(0);
+    await refreshProcessFacts(t.database.db);
+    expect(await q("SELECT id FROM process_events WHERE id = $1", [late])).toHaveLength(1);
+  });
+
+  it("give the same facts when two workers run at once", async () => {
+    await q(
+      "INSERT INTO action_log (at, dealership_id, entity_type, entity_id, action, process_step) VALUES ('2026-10-23T10:00:00Z', $1, 'deal', '81', 'status', 'deal.open')",
+      [d1],
+    );
+    const runs = await Promise.all([refreshProcessFacts(t.database.db), refreshProcessFacts(t.database.db)]);
+    expect(runs.map((r) => r.cases).sort()).toEqual([0, 1]);
+    expect(await facts()).toEqual(await rebuilt());
   });
 });

@@ -63,6 +63,15 @@ describe("the demo dealer group", () => {
     );
     expect(portal!.clients).toBe(5);
     expect(portal!.earned).toBeGreaterThan(0);
+    // Process mining's facts hold every process step logged, the steps of the deals just opened too.
+    const [facts] = await database.query<Record<string, number>>(`SELECT
+        (SELECT count(*)::int FROM action_log WHERE (entity_type = 'work_order' AND process_step LIKE 'service.%')
+                                               OR (entity_type = 'deal' AND process_step LIKE 'deal.%')) AS logged,
+        (SELECT count(*)::int FROM process_events) AS events,
+        (SELECT count(*)::int FROM process_cases WHERE entity_type = 'deal') AS deals`);
+    expect(facts!.logged).toBeGreaterThan(0);
+    expect(facts!.events).toBe(facts!.logged);
+    expect(facts!.deals).toBeGreaterThan(0);
     first = await fingerprint((sql) => database.query(sql));
   });
 

@@ -3,6 +3,7 @@ import { withIndexesDeferred } from "../../platform/db/bulkLoad";
 import type { Database } from "../../platform/db/database";
 import { startWorker } from "../../platform/threads/startWorker";
 import { dealerDay } from "../../platform/time/dealerCalendar";
+import { refreshProcessFacts } from "../analytics/processFacts.service";
 import { refreshSegments } from "../engagement/segments.service";
 import { deduplicateAll, loadAllMatchRecords } from "../identity/dedup.service";
 import { MatcherProvider, trainAndActivate } from "../identity/matcher";
@@ -119,8 +120,8 @@ export async function generateDemoGroup(database: Database, options: DemoOptions
     { clients: options.clients, seconds: (Date.now() - started) / 1000 },
     "demo history written",
   );
-  // The workshop's logged steps touch nothing the matching or the day's run reads: on PostgreSQL they
-  // are written on a connection of their own meanwhile, so both cores work.
+  // The workshop's logged steps and the process facts touch nothing the matching or the day's run
+  // reads: on PostgreSQL they are written on a connection of their own meanwhile, so both cores work.
   const serviceLog = database.kind === "postgres" ? logServiceSteps(database, asOf, options.log) : null;
   serviceLog?.catch(() => {}); // awaited below; until then a failure must not end the process unhandled
   const serviceStepsDone = serviceLog ?? (await logServiceSteps(database, asOf, options.log));
@@ -131,11 +132,14 @@ export async function generateDemoGroup(database: Database, options: DemoOptions
   await database.query("ANALYZE");
   const worklists = await openTheDay(database, asOf, options);
   await serviceStepsDone;
-  // The day's run wrote millions of points and tasks after the statistics above were taken.
-  await database.query("ANALYZE lifecycle_points, tasks, parties");
+  // The day's run wrote millions of points and tasks, and the workshop's steps were logged, after the
+  // statistics above were taken.
+  await database.query("ANALYZE lifecycle_points, tasks, parties, action_log, process_events, process_cases");
   options.log.info(worklists, "demo work lists made");
   const deals = options.clients > 0 ? await database.db.transaction((tx) => openDemoDeals(tx)) : 0;
   const portalPhones = options.clients > 0 ? await seedDemoPortalClients(database.db, asOf) : [];
+  // The deals just opened logged their first steps.
+  await refreshProcessFacts(database.db);
   options.log.info({ phones: portalPhones }, "demo portal clients signed up");
   return {
     asOf,
@@ -187,7 +191,12 @@ async function openTheDay(database: Database, asOf: string, options: DemoOptions
 async function logServiceSteps(database: Database, asOf: string, log: Logger): Promise<number> {
   const started = Date.now();
   const serviceSteps = await logDemoServiceSteps(database, asOf);
-  log.info({ serviceSteps, seconds: (Date.now() - started) / 1000 }, "demo workshop steps logged");
+  // Process mining reads facts a background job keeps; a fresh demo has them from the start.
+  const processFacts = await refreshProcessFacts(database.db);
+  log.info(
+    { serviceSteps, processCases: processFacts.cases, seconds: (Date.now() - started) / 1000 },
+    "demo workshop steps logged",
+  );
   return serviceSteps;
 }
 

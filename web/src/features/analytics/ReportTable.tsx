@@ -36,6 +36,13 @@ export function ReportTable({ report }: { report: AnalyticsReport }) {
           </Table.Tbody>
         </Table>
       </Paper>
+      {report.factsAsOf !== undefined && (
+        <Text size="xs" c="dimmed">
+          {report.factsAsOf === null
+            ? t("analytics.factsPending")
+            : t("analytics.factsAsOf", { at: format.dateTime(report.factsAsOf) })}
+        </Text>
+      )}
       {report.variants.length > 0 && (
         <Paper withBorder radius="md" p="md">
           <Text fw={600} mb="xs">

@@ -34,6 +34,8 @@ export const analytics: Messages<typeof ru> = {
     variants: "Common process variants",
     other: "Other variants",
     variantCases: "{{cases}} cases · {{share}} · {{hours}} h on average",
+    factsAsOf: "As of {{at}}: the action log is read into these figures every five minutes",
+    factsPending: "The action log has not been read into these figures yet: it is, every five minutes",
     sources: {
       walk_in: "Walk-in",
       call: "Call",
