@@ -40,7 +40,8 @@ commands:
              mileage_km, price_rub, ...); a VIN already in stock is updated
 
 environment: DATABASE_URL (postgres://...; default: embedded PGlite in ORBIT_DATA_DIR=./data),
-  PORT (3000), HOST, LOG_LEVEL, COOKIE_SECURE, SESSION_TTL_HOURS, ORBIT_DEMO_CLIENTS, ORBIT_DEMO_SEED`;
+  PORT (3000), HOST, LOG_LEVEL, COOKIE_SECURE, SESSION_TTL_HOURS, ORBIT_DEMO_CLIENTS, ORBIT_DEMO_SEED,
+  ORBIT_SCORING_THREADS (worker threads of the nightly scoring; default the cores)`;
 
 class UsageError extends Error {}
 
