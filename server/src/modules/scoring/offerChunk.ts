@@ -1,6 +1,6 @@
 import { type Family, offerValue } from "./families";
 import { FEATURES } from "./features";
-import { type CompiledModel, contributions, marginsInto, sigmoid } from "./gbdt/model";
+import { type CompiledModel, contributionsInto, marginsInto, sigmoid } from "./gbdt/model";
 import { type Reason, topReasons } from "./reasons";
 
 export const OFFERS = {
@@ -144,11 +144,14 @@ export function chooseOffersInto(scorers: readonly Scorer[], chunk: CarChunk, si
   return clients;
 }
 
+// One buffer for every explanation a thread makes: a night's run explains a million offers.
+const shares = new Float64Array(FEATURES.length);
+
 /** The top reasons of the offer the scorer makes for a row of the chunk. */
 export function offerReasons(scorer: Scorer, chunk: CarChunk, row: number): Reason[] {
   const nF = FEATURES.length;
   const features = chunk.x.subarray(row * nF, (row + 1) * nF);
-  return topReasons(FEATURES, contributions(scorer.compiled, features), features);
+  return topReasons(FEATURES, contributionsInto(scorer.compiled, features, shares), features);
 }
 
 /** chooseOffersInto, with the offers as objects. */

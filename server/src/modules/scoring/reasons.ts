@@ -139,17 +139,25 @@ export function topReasons(
     return i === undefined ? Number.NaN : row[i]!;
   };
   const out: Reason[] = [];
-  const seen = new Set<string>();
-  const used = new Uint8Array(features.length);
+  // Each feature is taken once; the scan marks it below the threshold instead of keeping a set.
+  let taken = 0;
+  let floor = Number.POSITIVE_INFINITY;
   while (out.length < count) {
     let best = -1;
-    for (let i = 0; i < features.length; i++)
-      if (!used[i] && shares[i]! > 0.01 && (best < 0 || shares[i]! > shares[best]!)) best = i;
+    for (let i = 0; i < features.length; i++) {
+      const share = shares[i]!;
+      if (
+        share > 0.01 &&
+        (share < floor || (share === floor && i > taken)) &&
+        (best < 0 || share > shares[best]!)
+      )
+        best = i;
+    }
     if (best < 0) break;
-    used[best] = 1;
+    floor = shares[best]!;
+    taken = best;
     const reason = reasonFor(features[best]!, v);
-    if (!reason || seen.has(reason.code)) continue;
-    seen.add(reason.code);
+    if (!reason || out.some((r) => r.code === reason.code)) continue;
     out.push(reason);
   }
   return out;

@@ -114,7 +114,12 @@ export function predictRow(m: CompiledModel, row: ArrayLike<number>): number {
  * employee, ranks features the same way in practice.
  */
 export function contributions(m: CompiledModel, row: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(m.features);
+  return contributionsInto(m, row, new Float64Array(m.features));
+}
+
+/** contributions() into `out` (zeroed here), for callers that explain millions of rows. */
+export function contributionsInto(m: CompiledModel, row: ArrayLike<number>, out: Float64Array): Float64Array {
+  out.fill(0);
   for (let k = 0; k < m.roots.length; k++) {
     let node = m.roots[k]!;
     while (m.feature[node]! >= 0) {
