@@ -178,6 +178,8 @@ export default async function cardBench(args: string[]): Promise<void> {
       ),
     ).then(() => {});
   const rawSeconds = Math.max(10, seconds / 2);
+  // Warmed as the API was: every connection open and every statement prepared before the clock runs.
+  await closedLoop(CONCURRENCY, 3, (i) => replay(i % 2 ? searchScripts : cardScripts)(i));
   const rawSearch = await closedLoop(CONCURRENCY, rawSeconds, replay(searchScripts), think);
   const rawCard = await closedLoop(CONCURRENCY, rawSeconds, replay(cardScripts), think);
   const rawSearchStress = await closedLoop(CONCURRENCY, rawSeconds, replay(searchScripts));
