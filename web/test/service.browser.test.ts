@@ -89,6 +89,10 @@ describe("the workshop", () => {
             (i) => i.postId === p.id && Date.parse(i.start) < end && Date.parse(i.end) + 30 * 60_000 > start,
           ),
       )!;
+      // Measured once the board has stopped loading: a late refetch that moves the card under the
+      // mouse would turn the drag into a click on a busy machine.
+      await page.waitForLoadState("networkidle");
+      await card.scrollIntoViewIfNeeded();
       const from = (await card.boundingBox())!;
       const to = (await page.locator(`[data-post="${target.id}"]`).boundingBox())!;
       const moved = page.waitForResponse((r) =>
