@@ -1,9 +1,10 @@
 import { Select, Stack, Tabs } from "@mantine/core";
 import { ANALYTICS_REPORTS, type AnalyticsReportName } from "@orbit/contracts";
 import { useTranslation } from "react-i18next";
-import { useNavigate, useParams, useSearchParams } from "react-router-dom";
+import { useNavigate, useParams } from "react-router-dom";
 import { PageHeader } from "../../ui/PageHeader";
 import { PeriodFilters, periodParams } from "../../ui/PeriodFilters";
+import { usePatchedSearchParams } from "../../ui/searchParams";
 import { can, useCurrentUser } from "../auth/session";
 import { presetPeriod } from "../tasks/period";
 import { dealerDay } from "../tasks/taskDisplay";
@@ -30,7 +31,7 @@ export function AnalyticsPage() {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const { tab: tabParam } = useParams();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = usePatchedSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(tabParam ?? "") ? (tabParam as Tab) : "utilisation";
   const today = dealerDay();
   const fallback = presetPeriod("thisYear", today);
@@ -41,18 +42,6 @@ export function AnalyticsPage() {
   const byParam = params.get("by") as ReportFilter["by"] | null;
   const by = dims?.includes(byParam ?? undefined) ? (byParam ?? undefined) : dims?.[0];
   const process = params.get("process") === "deal" ? "deal" : "work_order";
-  const set = (patch: Record<string, string | null>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [k, v] of Object.entries(patch)) {
-          if (v === null || v === "") next.delete(k);
-          else next.set(k, v);
-        }
-        return next;
-      },
-      { replace: true },
-    );
   const filter: ReportFilter = {
     from,
     to,

@@ -1,6 +1,7 @@
 import { ROLES, type Role } from "@orbit/contracts";
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router-dom";
+import { patchedParams } from "../../ui/searchParams";
 import type { StaffFilter } from "./api";
 
 const isRole = (v: string | null): v is Role => v !== null && (ROLES as readonly string[]).includes(v);
@@ -23,17 +24,7 @@ export function useStaffFilter() {
 
   const update = useCallback(
     (patch: Partial<Record<keyof StaffFilter, string | number | null>>) =>
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [key, value] of Object.entries(patch)) {
-            if (value === null || value === "" || value === undefined) next.delete(key);
-            else next.set(key, String(value));
-          }
-          return next;
-        },
-        { replace: true },
-      ),
+      setParams((current) => patchedParams(current, patch), { replace: true }),
     [setParams],
   );
 

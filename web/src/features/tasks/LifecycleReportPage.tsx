@@ -1,12 +1,12 @@
 import { Group, Paper, Progress, Skeleton, Stack, Table, Text } from "@mantine/core";
 import { IconChartDonut } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router-dom";
 import { useFormat } from "../../i18n/format";
 import { ErrorState } from "../../ui/ErrorState";
 import { Notice } from "../../ui/Notice";
 import { PageHeader } from "../../ui/PageHeader";
 import { PeriodFilters, periodParams } from "../../ui/PeriodFilters";
+import { usePatchedSearchParams } from "../../ui/searchParams";
 import { placeholderKeys } from "../../ui/skeleton";
 import { useCurrentUser } from "../auth/session";
 import { useTaskLabels } from "./labels";
@@ -21,26 +21,13 @@ import { dealerDay } from "./taskDisplay";
 export function LifecycleReportPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = usePatchedSearchParams();
   const today = dealerDay();
   const fallback = presetPeriod("thisMonth", today);
   const groupWide = user.dealershipId === null;
   const { from, to, dealershipId } = periodParams(params, fallback, groupWide);
   const badPeriod = from > to;
   const report = useLifecycleUtilisation({ from, to, dealershipId }, { enabled: !badPeriod });
-
-  const set = (patch: Record<string, string | null>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(patch)) {
-          if (value === null || value === "") next.delete(key);
-          else next.set(key, value);
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   const data = report.data;
   return (
