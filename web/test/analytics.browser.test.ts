@@ -25,6 +25,31 @@ async function columnSum(page: Page, column: string): Promise<number> {
 }
 
 describe("analytics", () => {
+  it("the lifecycle report takes its period and dealership from the shared filters, kept in the URL", async () => {
+    await withPage(browser, "lifecycle-report", { baseURL: server.url }, async (page) => {
+      await signIn(page, "director");
+      await page.goto("/reports/lifecycle");
+      const table = page.getByRole("table", { name: "Использование жизненного цикла" });
+      const totalDue = async () =>
+        Number(((await table.locator("tfoot th").nth(1).textContent()) ?? "").replace(/\D/g, "") || 0);
+      // The month first (the page's default), then the year, which holds more chances.
+      await expect.poll(totalDue).toBeGreaterThan(0);
+      const monthDue = await totalDue();
+      await page.getByRole("button", { name: "С начала года" }).click();
+      await expect.poll(() => page.url()).toMatch(/from=\d{4}-01-01/);
+      await expect.poll(totalDue).toBeGreaterThan(monthDue);
+      const groupDue = await totalDue();
+      const [top] = await server.query<{ id: number; name: string }>(
+        `SELECT d.id, d.name FROM dealerships d JOIN lifecycle_points lp ON lp.dealership_id = d.id
+          GROUP BY d.id, d.name ORDER BY count(*) DESC LIMIT 1`,
+      );
+      await page.getByLabel("Автосалон").first().click();
+      await page.getByRole("option", { name: top!.name }).click();
+      await expect.poll(() => page.url()).toContain(`dealershipId=${top!.id}`);
+      await expect.poll(totalDue).toBeLessThan(groupDue);
+    });
+  });
+
   it("utilisation shows the reference and target lines, follows the filters and downloads as CSV", async () => {
     await withPage(
       browser,
