@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Family } from "./families";
 import { FEATURES } from "./features";
 import { compile, type GbdtModel } from "./gbdt/model";
-import { type CarChunk, chooseOffers, offersCsv, type Scorer } from "./offerChunk";
+import { type CarChunk, chooseOffers, chooseOffersCsv, type Scorer } from "./offerChunk";
 import { ScoringPool } from "./scoringPool";
 
 const nF = FEATURES.length;
@@ -103,8 +103,7 @@ describe("choosing each client's best offers", () => {
   });
 
   it("writes them as COPY lines of offer_scores", () => {
-    const { offers } = chooseOffers(scorers, cars);
-    const [line] = offersCsv(9, offers.slice(3, 4)).split("\n");
+    const line = chooseOffersCsv(9, scorers, cars).csv.split("\n")[3];
     expect(line).toMatch(/^9,2,20,,maintenance,1,0\.73106,10000,7311,11,"\[.*\]"$/);
   });
 
@@ -112,7 +111,7 @@ describe("choosing each client's best offers", () => {
     const pool = new ScoringPool(2, { runId: 9, scorers });
     try {
       const chunks = [chunkOf([[1, 10, 80_000, 0]]), chunkOf([[2, 20, 90_000, 1]])];
-      const expected = chunks.map((c) => offersCsv(9, chooseOffers(scorers, c).offers));
+      const expected = chunks.map((c) => chooseOffersCsv(9, scorers, c).csv);
       const scored = await Promise.all(chunks.map((c) => pool.score(c)));
       expect(scored.map((s) => s.csv)).toEqual(expected);
       expect(scored.map((s) => s.clients)).toEqual([1, 1]);

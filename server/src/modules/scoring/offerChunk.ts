@@ -179,15 +179,7 @@ export function chooseOffers(
 
 const csvJson = (v: unknown) => `"${JSON.stringify(v).replace(/"/g, '""')}"`;
 
-/** The offers as COPY CSV lines of offer_scores (SCORE_COLUMNS' order). */
-export function offersCsv(runId: number, offers: readonly ChosenOffer[]): string {
-  let out = "";
-  for (const o of offers)
-    out += `${runId},${o.partyId},${o.vehicleId},${o.dealershipId ?? ""},${o.family},${o.rank},${o.probability},${o.valueRub},${o.expectedRub},${o.modelId},${csvJson(o.reasons)}\n`;
-  return out;
-}
-
-/** A chunk's offers straight to COPY CSV lines, with no object per offer: the scoring threads' way. */
+/** A chunk's offers as COPY CSV lines of offer_scores (SCORE_COLUMNS' order), with no object per offer. */
 export function chooseOffersCsv(
   runId: number,
   scorers: readonly Scorer[],
