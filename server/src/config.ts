@@ -36,6 +36,9 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/)
     .default("orbit.events"),
+  /** How long a message a worker took may stay unacknowledged before the stream gives it to another worker
+   * (a worker killed with messages in hand). Applies when the shared consumer is created. */
+  ORBIT_EVENTS_NATS_ACK_WAIT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Outgoing e-mail: smtp(s)://user:password@host:port; without it e-mails are written to the log. */
   ORBIT_SMTP_URL: z
     .string()
@@ -68,7 +71,7 @@ export interface Config {
   sessionTtlMs: number;
   demo: { clients: number; seed: number };
   /** Events from a message broker, read by the worker role. */
-  eventBroker: { url: string; stream: string; subjectPrefix: string } | null;
+  eventBroker: { url: string; stream: string; subjectPrefix: string; ackWaitSeconds: number } | null;
   messaging: MessagingConfig;
 }
 
@@ -97,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           url: e.ORBIT_EVENTS_NATS_URL,
           stream: e.ORBIT_EVENTS_NATS_STREAM,
           subjectPrefix: e.ORBIT_EVENTS_NATS_SUBJECT,
+          ackWaitSeconds: e.ORBIT_EVENTS_NATS_ACK_WAIT_SECONDS,
         }
       : null,
     messaging: {

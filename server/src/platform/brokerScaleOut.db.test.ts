@@ -16,6 +16,7 @@ const prefix = `scale${run}.events`;
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 let nc: NatsConnection;
 let workers: OrbitProcess[] = [];
+const streams = [stream];
 
 beforeAll(async () => {
   if (!ready) return;
@@ -33,10 +34,19 @@ beforeAll(async () => {
 afterAll(async () => {
   if (!ready) return;
   await Promise.all(workers.map((w) => w.stop()));
-  await (await jetstreamManager(nc)).streams.delete(stream).catch(() => {});
+  const jsm = await jetstreamManager(nc);
+  for (const s of streams) await jsm.streams.delete(s).catch(() => {});
   await nc?.close();
   await t?.drop();
 });
+
+const stored = async (ids: string[]) =>
+  (
+    await t.database.query<{ n: number; distinct: number }>(
+      "SELECT count(*)::int AS n, count(DISTINCT id)::int AS distinct FROM web_events WHERE id = ANY($1)",
+      [ids],
+    )
+  )[0]!;
 
 describe.skipIf(!ready)("events from NATS JetStream with two workers", () => {
   it("stores every published event once: the workers share one consumer, and a message sent twice changes nothing", async () => {
@@ -59,13 +69,7 @@ describe.skipIf(!ready)("events from NATS JetStream with two workers", () => {
       // A site's backend that did not see the broker's answer publishes again.
       if (m % 4 === 0) await js.publish(`${prefix}.site`, body);
     }
-    const count = async () =>
-      (
-        await t.database.query<{ n: number; distinct: number }>(
-          "SELECT count(*)::int AS n, count(DISTINCT id)::int AS distinct FROM web_events WHERE id = ANY($1)",
-          [ids],
-        )
-      )[0]!;
+    const count = () => stored(ids);
     await until(async () => (await count()).n === ids.length, 30_000, "every event stored");
     // Nothing arrives late as a second copy.
     await new Promise((r) => setTimeout(r, 1500));
@@ -74,4 +78,49 @@ describe.skipIf(!ready)("events from NATS JetStream with two workers", () => {
     expect(info.num_pending).toBe(0);
     expect(info.num_ack_pending).toBe(0);
   }, 60_000);
+
+  it("a worker killed with messages in hand: after the acknowledgement wait they are stored once, none lost", async () => {
+    // A stream of its own, its consumer created with a 3 s acknowledgement wait so the test need not wait 60.
+    const killStream = `${stream}_KILL`;
+    const killPrefix = `${prefix}kill`;
+    streams.push(killStream);
+    const jsm = await jetstreamManager(nc);
+    await jsm.streams.add({ name: killStream, subjects: [`${killPrefix}.*`] });
+    const js = jetstream(nc);
+    const ids: string[] = [];
+    // 1,500 messages of 10 events: three fetches of 500, so the worker dies with one batch stored and
+    // another in hand.
+    for (let m = 0; m < 1500; m++) {
+      const events = Array.from({ length: 10 }, (_, i) => {
+        const id = `kill-${run}-${m}-${i}`;
+        ids.push(id);
+        return { id, type: "page_view", occurredAt: new Date().toISOString(), visitorId: `k-${m % 50}` };
+      });
+      await js.publish(`${killPrefix}.site`, JSON.stringify({ events }));
+    }
+    const worker = await startOrbit("worker", t.url!, {
+      ORBIT_EVENTS_NATS_URL: NATS_URL!,
+      ORBIT_EVENTS_NATS_STREAM: killStream,
+      ORBIT_EVENTS_NATS_SUBJECT: killPrefix,
+      ORBIT_EVENTS_NATS_ACK_WAIT_SECONDS: "3",
+    });
+    workers.push(worker);
+    const inHand = async () => (await jsm.consumers.info(killStream, "orbit-intake")).num_ack_pending;
+    await until(
+      async () => (await stored(ids)).n > 0 && (await inHand()) > 0,
+      60_000,
+      "a batch stored and the next one taken",
+    );
+    await worker.kill();
+    expect(await inHand()).toBeGreaterThan(0);
+    expect((await stored(ids)).n).toBeLessThan(ids.length);
+
+    await worker.restart();
+    await until(async () => (await stored(ids)).n === ids.length, 60_000, "every event stored after the restart");
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await stored(ids)).toEqual({ n: ids.length, distinct: ids.length });
+    const info = await jsm.consumers.info(killStream, "orbit-intake");
+    expect(info.num_pending).toBe(0);
+    expect(info.num_ack_pending).toBe(0);
+  }, 120_000);
 });

@@ -21,6 +21,8 @@ export interface EventBrokerOptions {
   /** One durable consumer shared by every worker: each message goes to one of them. */
   durable?: string;
   batch?: number;
+  /** How long a taken message may stay unacknowledged before another worker gets it (default 60). */
+  ackWaitSeconds?: number;
 }
 
 type Parsed = { ok: true; source: Source; events: Event[] } | { ok: false; reason: string };
@@ -66,7 +68,7 @@ export async function startEventBroker(
     jsm.consumers.add(options.stream, {
       durable_name: durable,
       ack_policy: AckPolicy.Explicit,
-      ack_wait: 60e9,
+      ack_wait: (options.ackWaitSeconds ?? 60) * 1e9,
     }),
   );
   const consumer = await jetstream(nc).consumers.get(options.stream, durable);
