@@ -116,7 +116,11 @@ describe.skipIf(!ready)("events from NATS JetStream with two workers", () => {
     expect((await stored(ids)).n).toBeLessThan(ids.length);
 
     await worker.restart();
-    await until(async () => (await stored(ids)).n === ids.length, 60_000, "every event stored after the restart");
+    await until(
+      async () => (await stored(ids)).n === ids.length,
+      60_000,
+      "every event stored after the restart",
+    );
     await new Promise((r) => setTimeout(r, 1500));
     expect(await stored(ids)).toEqual({ n: ids.length, distinct: ids.length });
     const info = await jsm.consumers.info(killStream, "orbit-intake");
