@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TextRowId } from "./ids";
 
 /** The industry's usual share of lifecycle points converted, and the group's target; drawn on charts. */
 export const UTILISATION_REFERENCE = 0.15;
@@ -23,7 +24,7 @@ export const AnalyticsQuery = z
   .object({
     from: z.iso.date(),
     to: z.iso.date(),
-    dealershipId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+    dealershipId: TextRowId.optional(),
     by: z.enum(ANALYTICS_DIMENSIONS).optional(),
     /** Process mining: deals or work orders. */
     process: z.enum(["deal", "work_order"]).optional(),
@@ -115,7 +116,7 @@ export const TargetListFilter = z.object({
   segments: z
     .union([z.array(z.enum(SEGMENT_NAMES)), z.enum(SEGMENT_NAMES).transform((s) => [s])])
     .default([]),
-  dealershipId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  dealershipId: TextRowId.optional(),
   /** No delivered work order in the last so many days. */
   inactiveDays: z.coerce.number().int().min(1).max(3650).optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TextRowId } from "./ids";
 
 export const ActionLogEntry = z.object({
   id: z.number().int(),
@@ -21,8 +22,8 @@ export type ActionLogEntry = z.infer<typeof ActionLogEntry>;
 export const ActionLogQuery = z.object({
   entityType: z.string().max(64).optional(),
   entityId: z.string().max(64).optional(),
-  actorUserId: z.coerce.number().int().positive().optional(),
-  before: z.coerce.number().int().positive().optional(),
+  actorUserId: TextRowId.optional(),
+  before: TextRowId.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ActionLogQuery = z.infer<typeof ActionLogQuery>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RowId } from "./ids";
+import { RowId, TextRowId } from "./ids";
 import { Role } from "./roles";
 import { Needs, StockVehicle } from "./stock";
 
@@ -289,7 +289,7 @@ export type Deal = z.infer<typeof Deal>;
 export const DealListQuery = z.object({
   scope: z.enum(["mine", "dealership", "handoffs"]).default("mine"),
   status: DealStatus.default("open"),
-  clientId: z.coerce.number().int().positive().optional(),
+  clientId: TextRowId.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TextRowId } from "./ids";
 import { LoyaltySummary } from "./loyalty";
 import { Slot, WorkKind, WorkOrderStatus } from "./service";
 
@@ -87,8 +88,8 @@ export const PortalCentre = z.object({
 export type PortalCentre = z.infer<typeof PortalCentre>;
 
 export const PortalSlotQuery = z.object({
-  dealershipId: z.coerce.number().int().positive(),
-  vehicleId: z.coerce.number().int().positive(),
+  dealershipId: TextRowId,
+  vehicleId: TextRowId,
   kind: WorkKind,
   from: z.iso.datetime({ offset: true }).optional(),
 });

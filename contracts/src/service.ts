@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RowId } from "./ids";
+import { RowId, TextRowId } from "./ids";
 
 /** What a post is equipped for and what a technician can do; a job needs every skill of its works. */
 export const SKILLS = [
@@ -245,8 +245,8 @@ export const MaintenanceScheduleInput = z.object({
 });
 
 export const SlotQuery = z.object({
-  dealershipId: z.coerce.number().int().positive(),
-  vehicleId: z.coerce.number().int().positive(),
+  dealershipId: TextRowId,
+  vehicleId: TextRowId,
   /** Work codes; none: the car's regular maintenance by its model's schedule. */
   works: z
     .union([z.array(z.string()), z.string()])
@@ -368,7 +368,7 @@ export const LinesInput = z.object({
 });
 
 export const BoardQuery = z.object({
-  dealershipId: z.coerce.number().int().positive(),
+  dealershipId: TextRowId,
   day: z.iso.date(),
 });
 
@@ -413,7 +413,7 @@ export const Board = z.object({
 export type Board = z.infer<typeof Board>;
 
 export const ShowUpQuery = z.object({
-  dealershipId: z.coerce.number().int().positive().optional(),
+  dealershipId: TextRowId.optional(),
   from: z.iso.date(),
   to: z.iso.date(),
 });

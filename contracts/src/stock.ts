@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RowId } from "./ids";
+import { RowId, TextRowId } from "./ids";
 
 export const BODY_TYPES = [
   "sedan",
@@ -56,7 +56,7 @@ export type StockVehicle = z.infer<typeof StockVehicle>;
 export const StockListQuery = z.object({
   status: StockStatus.optional(),
   condition: Condition.optional(),
-  dealershipId: z.coerce.number().int().positive().optional(),
+  dealershipId: TextRowId.optional(),
   bodyType: BodyType.optional(),
   /** Make, model or the end of the VIN. */
   q: z.string().trim().max(60).optional(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RowId } from "./ids";
+import { RowId, TextRowId } from "./ids";
 
 export const TaskOutcome = z.enum([
   "reached",
@@ -54,7 +54,7 @@ export const TaskListQuery = z.object({
   status: z.enum(["open", "done", "expired", "cancelled"]).default("open"),
   /** Only tasks due by the end of this day (YYYY-MM-DD), e.g. today's work list. */
   dueBy: z.iso.date().optional(),
-  clientId: z.coerce.number().int().positive().optional(),
+  clientId: TextRowId.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
@@ -239,7 +239,7 @@ const LifecycleCounts = z.object({
 export const LifecycleUtilisationQuery = z.object({
   from: z.iso.date(),
   to: z.iso.date(),
-  dealershipId: z.coerce.number().int().positive().optional(),
+  dealershipId: TextRowId.optional(),
 });
 
 /** How well the group used the lifecycle spiral's points in a period, by kind of point. */

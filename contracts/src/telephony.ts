@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RowId } from "./ids";
+import { RowId, TextRowId } from "./ids";
 
 export const PBX_KINDS = ["generic", "mango", "asterisk"] as const;
 export const PbxKind = z.enum(PBX_KINDS);
@@ -271,7 +271,7 @@ export const PointsStatementQuery = z.object({
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM")
     .optional(),
-  userId: z.coerce.number().int().positive().optional(),
+  userId: TextRowId.optional(),
 });
 export const PointsLeaderboard = z.array(
   z.object({ userId: z.number().int(), userName: z.string(), total: z.number().int() }),

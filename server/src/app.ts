@@ -36,6 +36,7 @@ import { workspaceRoutes } from "./modules/workspace/routes";
 import type { Database, Db } from "./platform/db/database";
 import { registerErrorHandling } from "./platform/http/errorHandler";
 import { healthRoutes } from "./platform/http/health";
+import { registerNulGuard } from "./platform/http/nulGuard";
 import { PushHub } from "./platform/push/hub";
 import { pushRoutes } from "./platform/push/routes";
 
@@ -80,6 +81,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setSerializerCompiler(serializerCompiler);
   const webDist = options.webDist === undefined ? defaultWebDist() : options.webDist;
   registerErrorHandling(app, { spaFallback: Boolean(webDist) });
+  registerNulGuard(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {

@@ -107,6 +107,26 @@ describe("bodies the API does not take", () => {
     }
   });
 
+  it("refuses the NUL character, which PostgreSQL text cannot hold, in a body, a query string or a path", async () => {
+    const count = async () => (await q<{ n: number }>(`SELECT count(*)::int AS n FROM parties`))[0]?.n;
+    const before = await count();
+    const body = await t.as(admin, "POST", "/api/clients", { lastName: "Иванов", firstName: "Ив\u0000ан" });
+    expect(body.statusCode).toBe(400);
+    expect(body.json().error.fields).toEqual([
+      { field: "body.firstName", message: "must not contain the NUL character (U+0000)" },
+    ]);
+    expect(await count()).toBe(before);
+    for (const url of [
+      "/api/staff/users?q=%00",
+      "/api/search?q=%D0%98%00",
+      "/api/deal-processes/new%00car",
+    ]) {
+      const res = await t.as(admin, "GET", url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error.fields[0].message, url).toMatch(/NUL/);
+    }
+  });
+
   it("refuses a content type the route does not read, creating nothing", async () => {
     const count = async () => (await q<{ n: number }>(`SELECT count(*)::int AS n FROM parties`))[0]?.n;
     const before = await count();

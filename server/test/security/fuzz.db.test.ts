@@ -7,17 +7,20 @@ import { createTestApp, type SignedIn, type TestApp } from "../testApp";
 /**
  * Every route that takes a body gets generated bad input: wrong types, hostile strings, huge and
  * negative numbers, missing and extra fields, under the field names its own schema declares so that
- * the input gets past the first check. The answer must always be a deliberate one, never a 500.
+ * the input gets past the first check. Every route that reads gets the same in its query string and
+ * its path's ids. The answer must always be a deliberate one, never a 500.
  */
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261205);
 // Ending the session would turn every later request into a 401 and hide what the fuzz is after.
-const SKIP = new Set(["POST /api/auth/logout"]);
+// An event stream answers 200 and stays open: inject would wait for its end.
+const SKIP = new Set(["POST /api/auth/logout", "GET /api/push/stream"]);
 
 let t: TestApp;
 let admin: SignedIn;
 let routes: DeclaredAccess[];
+let reads: DeclaredAccess[];
 
 beforeAll(async () => {
   t = await createTestApp({ clients: 30, seed: 4, asOf: dealerDay() });
@@ -25,6 +28,7 @@ beforeAll(async () => {
   routes = t.app.routeAccess.filter(
     (r) => ["POST", "PUT", "PATCH"].includes(r.method) && r.body && !SKIP.has(`${r.method} ${r.url}`),
   );
+  reads = t.app.routeAccess.filter((r) => r.method === "GET" && !SKIP.has(`${r.method} ${r.url}`));
 });
 afterAll(() => t.close());
 
@@ -69,7 +73,7 @@ function fieldsOf(schema: unknown): string[] {
     shape?: Record<string, unknown>;
     _zod?: { def?: { shape?: Record<string, unknown> } };
   };
-  return Object.keys(s.shape ?? s._zod?.def?.shape ?? {});
+  return Object.keys(s?.shape ?? s?._zod?.def?.shape ?? {});
 }
 
 const bodyFor = (route: DeclaredAccess): fc.Arbitrary<unknown> => {
@@ -110,6 +114,109 @@ describe("generated bad input on every route that takes a body", () => {
               return false;
             }
             if (res.statusCode >= 400) expect(res.json().error.code, route.url).toBeTruthy();
+            return true;
+          }),
+          { numRuns: RUNS, seed: SEED, endOnFailure: true },
+        )
+        .catch(() => {});
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+// Names pages put in their query strings, for the routes that read the query without a schema.
+const COMMON_QUERY_FIELDS = [
+  "q",
+  "from",
+  "to",
+  "dealershipId",
+  "asOf",
+  "limit",
+  "offset",
+  "status",
+  "staffId",
+];
+const rawQueries = fc.constantFrom(
+  "%",
+  "q=%ZZ",
+  "from=%E0%A4%A",
+  "a[b][c]=1",
+  "__proto__[x]=1",
+  "constructor[prototype][x]=1",
+  "limit=1&limit=2&limit=3",
+  `q=${"%FF".repeat(200)}`,
+  "=&&=&",
+);
+const pathId = fc.oneof(
+  fc.constantFrom(
+    "0",
+    "-1",
+    "1.5",
+    "1e3",
+    "99999999999999999999",
+    "NaN",
+    "' OR 1=1 --",
+    "%00",
+    "..",
+    "new_car",
+  ),
+  fc.string({ maxLength: 20 }),
+  fc.integer().map(String),
+);
+const queryValue = fc.oneof(
+  hostileString,
+  hostileNumber.map(String),
+  fc.array(hostileString, { maxLength: 4 }),
+);
+
+const requestFor = (route: DeclaredAccess): fc.Arbitrary<string> => {
+  const declared = fieldsOf(route.query);
+  const fields = declared.length > 0 ? declared : COMMON_QUERY_FIELDS;
+  const names = route.url.match(/:(\w+)/g) ?? [];
+  const path = fc
+    .tuple(
+      ...names.map(() =>
+        fc.oneof({ weight: 1, arbitrary: fc.constant("1") }, { weight: 2, arbitrary: pathId }),
+      ),
+    )
+    .map((values) => {
+      let i = 0;
+      return route.url.replace(/:(\w+)/g, () => encodeURIComponent(values[i++] ?? "1"));
+    });
+  const shaped = fc
+    .record(Object.fromEntries(fields.map((f) => [f, queryValue])), { requiredKeys: [] })
+    .map((query) => {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(query)) {
+        for (const v of [value].flat()) params.append(key, String(v));
+      }
+      return params.toString();
+    });
+  const query = fc.oneof({ weight: 5, arbitrary: shaped }, { weight: 1, arbitrary: rawQueries });
+  return fc.tuple(path, query).map(([p, q]) => (q ? `${p}?${q}` : p));
+};
+
+describe("generated bad input in the query string and the path of every route that reads", () => {
+  it("is answered with a 4xx (or read when it happens to be valid), never a 500", async () => {
+    expect(reads.length).toBeGreaterThan(60);
+    expect(reads.filter((r) => fieldsOf(r.query).length > 0).length).toBeGreaterThan(15);
+    const failures: string[] = [];
+    for (const route of reads) {
+      await fc
+        .assert(
+          fc.asyncProperty(requestFor(route), async (url) => {
+            const res = await t.app.inject({
+              method: "GET",
+              url,
+              headers: { cookie: admin.cookie, "x-csrf-token": admin.csrfToken },
+            });
+            if (res.statusCode >= 500) {
+              failures.push(`GET ${url.slice(0, 300)} -> ${res.body.slice(0, 300)}`);
+              return false;
+            }
+            if (res.statusCode >= 400 && String(res.headers["content-type"]).includes("json")) {
+              expect(res.json().error.code, url).toBeTruthy();
+            }
             return true;
           }),
           { numRuns: RUNS, seed: SEED, endOnFailure: true },

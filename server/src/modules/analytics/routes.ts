@@ -5,6 +5,7 @@ import {
   AnalyticsReportName,
   Experiment,
   ExperimentInput,
+  IdParam,
   TargetListFilter,
   TargetListPreview,
   TargetListTasksInput,
@@ -23,7 +24,6 @@ import { analyticsReport } from "./reports.service";
 import { previewTargetList, targetListCsv, targetListTasks } from "./targetLists.service";
 
 const ReportParam = z.object({ report: AnalyticsReportName });
-const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 /** A dealership's employee sees their own dealership whatever they ask; the group's staff choose. */
 function scoped<T extends { dealershipId?: number | null }>(request: FastifyRequest, q: T): T {

@@ -12,8 +12,10 @@ import {
   DealUpdate,
   DocumentCreate,
   HandoffInput,
+  IdParam,
   InsuranceQuoteInput,
   ProcessSave,
+  TextRowId,
   TradeInVehicleInput,
 } from "@orbit/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -39,10 +41,8 @@ import {
 import { listProcesses, processVersions, saveProcess } from "./processes/processes.service";
 import { completeStep, handOff, loseDeal } from "./steps.service";
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
-const IdParam = z.object({ id });
-const StepParam = z.object({ id, step: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/) });
-const ItemParam = z.object({ id, itemId: id });
+const StepParam = z.object({ id: TextRowId, step: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/) });
+const ItemParam = z.object({ id: TextRowId, itemId: TextRowId });
 const deal = { schema: { tags: ["deals"] }, config: { access: { permission: "deals.work" as const } } };
 
 export const dealRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, matchers }) => {

@@ -314,6 +314,24 @@ export async function editClient(
 }
 
 /** The client's attribute history, version by version, newest first. */
+/**
+ * A client's story: versions, source records and merges. An anonymised client has none to tell (its
+ * versions hold only the anonymisation mark), so it is not found, as on its card.
+ */
+export async function clientHistory(
+  db: Db,
+  partyId: number,
+): Promise<{ versions: PartyVersion[]; sourceRecords: SourceRecord[]; merges: MergeEntry[] }> {
+  const [party] = await db.select({ status: parties.status }).from(parties).where(eq(parties.id, partyId));
+  if (!party || party.status === "anonymised") throw notFound("Client");
+  const [versions, sourceRecords, merges] = await Promise.all([
+    listVersions(db, partyId),
+    listSourceRecords(db, partyId),
+    listMerges(db, partyId),
+  ]);
+  return { versions, sourceRecords, merges };
+}
+
 export async function listVersions(db: Db, partyId: number): Promise<PartyVersion[]> {
   const rows = await db
     .select({ v: partyVersions, changedBy: users.fullName })

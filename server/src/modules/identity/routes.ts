@@ -4,6 +4,7 @@ import {
   ClientInput,
   CreateClientResult,
   DuplicateCandidate,
+  IdParam,
   MergeEntry,
   PartyVersion,
   SourceRecord,
@@ -14,13 +15,11 @@ import type { AppContext } from "../../app";
 import { notFound } from "../../platform/http/errors";
 import { actorOf } from "../staff/accessControl";
 import { actingAs } from "../staff/actor";
-import { createClient, editClient, listMerges, listSourceRecords, listVersions } from "./clients.service";
+import { clientHistory, createClient, editClient } from "./clients.service";
 import { refreshKeysFor } from "./matching.service";
 import { unmerge } from "./merge.service";
 import { loadIdentity } from "./partyStore";
 import { confirmDuplicate, listCandidates, rejectDuplicate } from "./review.service";
-
-const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 export const identityRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, matchers }) => {
   app.post(
@@ -91,16 +90,7 @@ export const identityRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { d
       },
       config: { access: { permission: "clients.read" } },
     },
-    async (request) => {
-      const id = request.params.id;
-      const [versions, sourceRecords, merges] = await Promise.all([
-        listVersions(db, id),
-        listSourceRecords(db, id),
-        listMerges(db, id),
-      ]);
-      if (versions.length === 0) throw notFound("Client");
-      return { versions, sourceRecords, merges };
-    },
+    async (request) => clientHistory(db, request.params.id),
   );
 
   app.get(

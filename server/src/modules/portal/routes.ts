@@ -1,4 +1,5 @@
 import {
+  IdParam,
   LoyaltySummary,
   PortalBookingInput,
   PortalBookingStarted,
@@ -33,7 +34,6 @@ import {
 } from "./portal.service";
 
 const Ok = z.object({ ok: z.literal(true) });
-const IdParam = z.object({ id: z.coerce.number().int().positive() });
 const client = { access: { client: true as const } };
 const PORTAL_SESSION_TTL_MS = 30 * 86_400_000;
 

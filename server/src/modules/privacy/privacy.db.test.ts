@@ -202,6 +202,7 @@ describe("anonymisation on the client's request", () => {
   it("is irreversible, recorded, and the client is neither shown nor matched again", async () => {
     expect((await t.as(admin, "GET", `/api/clients/${clientId}`)).statusCode).toBe(404);
     expect((await t.as(admin, "GET", `/api/clients/${clientId}/card`)).statusCode).toBe(404);
+    expect((await t.as(admin, "GET", `/api/clients/${clientId}/history`)).statusCode).toBe(404);
     expect(
       (await t.as(admin, "POST", `/api/clients/${clientId}/anonymise`, { reason: "again" })).statusCode,
     ).toBe(409);

@@ -1,4 +1,4 @@
-import { AnonymiseRequest, AnonymiseResult, ClientExport } from "@orbit/contracts";
+import { AnonymiseRequest, AnonymiseResult, ClientExport, IdParam } from "@orbit/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app";
@@ -6,8 +6,6 @@ import { actorOf } from "../staff/accessControl";
 import { actingAs } from "../staff/actor";
 import { anonymiseClient } from "./anonymise.service";
 import { exportClient } from "./export.service";
-
-const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 export const privacyRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db }) => {
   app.get(

@@ -4,6 +4,7 @@ import {
   EventSource,
   EventSourceCreated,
   EventSourceInput,
+  IdParam,
   Preview,
   Scenario,
   ScenarioInput,
@@ -22,8 +23,6 @@ import {
 } from "./eventSources.service";
 import { ingestEvents } from "./events.service";
 import { createScenario, listScenarios, previewScenario, updateScenario } from "./scenarios.service";
-
-const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 export const scenarioRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, matchers }) => {
   app.get(

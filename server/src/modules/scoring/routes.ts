@@ -1,4 +1,10 @@
-import { OfferFamilyConfig, OfferFamilyInput, OfferFamilyUpdate, PropensityOverview } from "@orbit/contracts";
+import {
+  IdParam,
+  OfferFamilyConfig,
+  OfferFamilyInput,
+  OfferFamilyUpdate,
+  PropensityOverview,
+} from "@orbit/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app";
@@ -6,8 +12,6 @@ import { actorOf } from "../staff/accessControl";
 import { actingAs } from "../staff/actor";
 import { createFamily, updateFamily } from "./families.service";
 import { propensityOverview, requestTraining } from "./propensity.service";
-
-const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 export const propensityRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db }) => {
   app.get(

@@ -5,6 +5,7 @@ import {
   BookingInput,
   CatalogWork,
   CatalogWorkInput,
+  IdParam,
   LinesInput,
   MaintenanceSchedule,
   MaintenanceScheduleInput,
@@ -21,6 +22,7 @@ import {
   StatusChange,
   Technician,
   TechnicianInput,
+  TextRowId,
   WalkInInput,
   WorkOrder,
   Workshop,
@@ -63,10 +65,8 @@ import {
   updateWorkshop,
 } from "./workshop.service";
 
-const Id = z.coerce.number().int().positive().max(2_147_483_647);
-const IdParam = z.object({ id: Id });
-const DealershipParam = z.object({ dealershipId: Id });
-const DealershipQuery = z.object({ dealershipId: Id });
+const DealershipParam = z.object({ dealershipId: TextRowId });
+const DealershipQuery = z.object({ dealershipId: TextRowId });
 const work = { access: { permission: "service.work" as const } };
 const manage = { access: { permission: "service.manage" as const } };
 const tags = ["service"];
@@ -337,7 +337,7 @@ export const serviceRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db
   app.delete(
     "/api/service/work-orders/:id/lines/:lineId",
     {
-      schema: { tags, params: z.object({ id: Id, lineId: Id }), response: { 200: WorkOrder } },
+      schema: { tags, params: z.object({ id: TextRowId, lineId: TextRowId }), response: { 200: WorkOrder } },
       config: work,
     },
     async (request) => {

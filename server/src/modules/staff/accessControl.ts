@@ -33,6 +33,8 @@ export interface DeclaredAccess {
   access: Access;
   /** The route's body schema (zod), if it reads a JSON body. */
   body: unknown;
+  /** The route's query string schema (zod), if it declares one. */
+  query: unknown;
 }
 
 export const SESSION_COOKIE = "orbit_session";
@@ -48,8 +50,9 @@ export function registerAccessControl(app: FastifyInstance, db: Db, sessionTtlMs
     if (!route.url.startsWith("/api/") || UNDECLARED_OK.test(route.url)) return;
     const access = route.config?.access;
     if (!access) throw new Error(`${route.method} ${route.url} declares no access rule (config.access)`);
-    const body = (route.schema as { body?: unknown } | undefined)?.body;
-    for (const method of [route.method].flat()) declared.push({ method, url: route.url, access, body });
+    const { body, querystring: query } = (route.schema ?? {}) as { body?: unknown; querystring?: unknown };
+    for (const method of [route.method].flat())
+      declared.push({ method, url: route.url, access, body, query });
   });
 
   app.addHook("onRequest", async (request) => {

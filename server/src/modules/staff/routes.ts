@@ -3,10 +3,12 @@ import {
   CreateStaffUser,
   Dealership,
   Department,
+  IdParam,
   LoginRequest,
   Role,
   SessionInfo,
   StaffUser,
+  TextRowId,
   UpdateStaffUser,
 } from "@orbit/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -28,7 +30,6 @@ import {
 } from "./staff.service";
 
 const Ok = z.object({ ok: z.literal(true) });
-const IdParam = z.object({ id: z.coerce.number().int().positive() });
 
 export const staffRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, config }) => {
   const cookieOptions = {
@@ -113,7 +114,7 @@ export const staffRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db, 
       schema: {
         tags: ["staff"],
         querystring: z.object({
-          dealershipId: z.coerce.number().int().positive().optional(),
+          dealershipId: TextRowId.optional(),
           role: Role.optional(),
           q: z.string().trim().max(100).optional(),
         }),

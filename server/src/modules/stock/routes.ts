@@ -1,4 +1,5 @@
 import {
+  IdParam,
   MatchRequest,
   MatchResponse,
   StockImportReport,
@@ -14,8 +15,6 @@ import { actorOf } from "../staff/accessControl";
 import { actingAs } from "../staff/actor";
 import { dealershipScope } from "../staff/scope";
 import { getStockVehicle, importStock, listStock, matchStock, updateStock } from "./stock.service";
-
-const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 export const stockRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db }) => {
   // A stock file is small (a few thousand cars): read whole, as text.

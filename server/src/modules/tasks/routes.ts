@@ -2,6 +2,7 @@ import {
   ContactPolicy,
   ContactStandard,
   ContactStandardUpdate,
+  IdParam,
   LifecycleUtilisation,
   LifecycleUtilisationQuery,
   Preview,
@@ -20,8 +21,6 @@ import { actingAs } from "../staff/actor";
 import { lifecycleUtilisation } from "./lifecycle.service";
 import { getPolicy, listStandards, previewStandard, updatePolicy, updateStandard } from "./standards.service";
 import { getTask, listTasks, recordOutcome, rescheduleTask, takeTask } from "./tasks.service";
-
-const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 export const taskRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db }) => {
   app.get(

@@ -6,6 +6,7 @@ import {
   CallScriptInput,
   EscalationChain,
   EscalationChainInput,
+  IdParam,
   MissedCallQuery,
   PbxConnection,
   PbxConnectionCreated,
@@ -40,7 +41,6 @@ import { pointsLeaderboard, pointsStatement } from "./points.service";
 import { openRecording } from "./recordings.service";
 import { simulateIncoming, simulateNext } from "./simulator.service";
 
-const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const tags = ["telephony"];
 
 export const telephonyRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db }) => {

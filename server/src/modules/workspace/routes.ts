@@ -1,4 +1,11 @@
-import { ClientCard, HomeSummary, SearchQuery, SearchResponse, TimelinePage } from "@orbit/contracts";
+import {
+  ClientCard,
+  HomeSummary,
+  IdParam,
+  SearchQuery,
+  SearchResponse,
+  TimelinePage,
+} from "@orbit/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../app";
@@ -11,8 +18,6 @@ import { can } from "../staff/permissions";
 import { clientCard } from "./card.service";
 import { homeSummary } from "./home.service";
 import { searchClients } from "./search.service";
-
-const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 // The hottest reads answer with plain JSON.stringify: their response schemas describe them in the API
 // reference, but validating every card against its schema would cost more than building it.

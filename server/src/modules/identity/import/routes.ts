@@ -1,4 +1,12 @@
-import { ColumnMapping, ImportBatch, ImportPreview, ImportRowNote, SourceSystemName } from "@orbit/contracts";
+import {
+  ColumnMapping,
+  IdParam,
+  ImportBatch,
+  ImportPreview,
+  ImportRowNote,
+  SourceSystemName,
+  TextRowId,
+} from "@orbit/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../../app";
@@ -6,8 +14,6 @@ import { notFound } from "../../../platform/http/errors";
 import { actorOf } from "../../staff/accessControl";
 import { actingAs } from "../../staff/actor";
 import { getImport, listImports, listRowNotes, startImport, storeUpload } from "./import.service";
-
-const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 export const importRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db }) => {
   // Exports arrive as the raw file body (text/csv), streamed into the database as they come.
@@ -25,7 +31,7 @@ export const importRoutes: FastifyPluginAsyncZod<AppContext> = async (app, { db 
         querystring: z.object({
           fileName: z.string().trim().min(1).max(200),
           sourceSystem: SourceSystemName,
-          dealershipId: z.coerce.number().int().positive().optional(),
+          dealershipId: TextRowId.optional(),
         }),
         response: { 201: ImportPreview },
       },
