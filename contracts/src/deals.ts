@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RowId, TextRowId } from "./ids";
+import { positiveRub } from "./money";
 import { Role } from "./roles";
 import { Needs, StockVehicle } from "./stock";
 
@@ -328,7 +329,7 @@ export const DealUpdate = z.object({
   needs: Needs.nullable().optional(),
   /** The stock unit chosen: it is reserved for the deal; null releases it. */
   stockVehicleId: RowId.nullable().optional(),
-  vehiclePriceRub: z.number().positive().max(1_000_000_000).optional(),
+  vehiclePriceRub: positiveRub(1_000_000_000).optional(),
   /** One of the client's own cars, for a deal that sells none from stock (insurance, credit). */
   clientVehicleId: RowId.nullable().optional(),
   tradeInAcceptedRub: rub.nullable().optional(),
@@ -356,7 +357,7 @@ export const TradeInVehicleInput = z.union([
 export type TradeInVehicleInput = z.infer<typeof TradeInVehicleInput>;
 
 export const AppraisalInput = z.object({
-  valueRub: z.number().positive().max(1_000_000_000),
+  valueRub: positiveRub(1_000_000_000),
   mileageKm: z.number().int().min(0).max(2_000_000),
   condition: z.enum(["excellent", "good", "fair", "poor"]),
   notes: z.string().trim().max(1000).optional(),
@@ -365,7 +366,7 @@ export type AppraisalInput = z.infer<typeof AppraisalInput>;
 
 export const CreditOfferInput = z.object({
   bank: z.string().trim().min(1).max(80),
-  principalRub: z.number().positive().max(1_000_000_000),
+  principalRub: positiveRub(1_000_000_000),
   ratePct: z.number().min(0).max(60),
   termMonths: z.number().int().min(6).max(96),
   status: z.enum(["offered", "approved", "declined"]).default("approved"),
@@ -375,7 +376,7 @@ export type CreditOfferInput = z.input<typeof CreditOfferInput>;
 export const InsuranceQuoteInput = z.object({
   kind: z.enum(["osago", "kasko"]),
   insurer: z.string().trim().min(1).max(80),
-  premiumRub: z.number().positive().max(100_000_000),
+  premiumRub: positiveRub(100_000_000),
 });
 export type InsuranceQuoteInput = z.infer<typeof InsuranceQuoteInput>;
 

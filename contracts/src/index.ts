@@ -8,6 +8,7 @@ export * from "./deals";
 export * from "./errors";
 export * from "./ids";
 export * from "./loyalty";
+export * from "./money";
 export * from "./portal";
 export * from "./privacy";
 export * from "./propensity";

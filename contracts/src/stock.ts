@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RowId, TextRowId } from "./ids";
+import { positiveRub } from "./money";
 
 export const BODY_TYPES = [
   "sedan",
@@ -76,7 +77,7 @@ export type StockList = z.infer<typeof StockList>;
 export const StockUpdate = z
   .object({
     status: StockStatus.optional(),
-    priceRub: z.number().positive().max(1_000_000_000).optional(),
+    priceRub: positiveRub(1_000_000_000).optional(),
   })
   .refine((v) => v.status !== undefined || v.priceRub !== undefined, {
     message: "say what to change",
@@ -113,9 +114,9 @@ export const Needs = z.object({
   comfort: ComfortClass.optional(),
   condition: z.enum(["new", "used", "any"]).default("any"),
   /** The most the client pays for the car from their own money, after the trade-in. */
-  budgetRub: z.number().positive().max(1_000_000_000).optional(),
+  budgetRub: positiveRub(1_000_000_000).optional(),
   /** Or the monthly payment they can carry, on credit after the trade-in and a down payment. */
-  monthlyRub: z.number().positive().max(10_000_000).optional(),
+  monthlyRub: positiveRub(10_000_000).optional(),
   downPaymentRub: z.number().min(0).max(1_000_000_000).default(0),
   termMonths: z.number().int().min(6).max(96).default(60),
   ratePct: z.number().min(0).max(60).default(16),

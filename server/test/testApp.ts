@@ -46,7 +46,10 @@ export async function createTestApp(
   const org = demo ? await generateDemo(database, demo) : await seedStaff(database.db, []);
   const { beforeReady: _, ...extra } = options;
   const ctx = { ...testAppContext(database), ...extra };
-  const app = await buildApp(ctx, { webDist: null, logger: process.env.TEST_APP_LOG ? { level: "error" } : false });
+  const app = await buildApp(ctx, {
+    webDist: null,
+    logger: process.env.TEST_APP_LOG ? { level: "error" } : false,
+  });
   options.beforeReady?.(app);
   await app.ready();
   return {

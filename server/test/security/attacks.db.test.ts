@@ -127,6 +127,16 @@ describe("bodies the API does not take", () => {
     }
   });
 
+  it("refuses an amount that rounds to no kopecks instead of failing on the positive-price rule", async () => {
+    const price = async () =>
+      (await q<{ p: string }>(`SELECT price_kopecks::text AS p FROM stock_vehicles WHERE id = 1`))[0]?.p;
+    const before = await price();
+    const res = await t.as(admin, "PATCH", "/api/stock/1", { priceRub: 0.001 });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields[0].field).toBe("body.priceRub");
+    expect(await price()).toBe(before);
+  });
+
   it("refuses a content type the route does not read, creating nothing", async () => {
     const count = async () => (await q<{ n: number }>(`SELECT count(*)::int AS n FROM parties`))[0]?.n;
     const before = await count();
