@@ -1,6 +1,7 @@
 import { type Family, offerValue } from "./families";
 import { FEATURES } from "./features";
-import { type CompiledModel, contributionsInto, marginsInto, sigmoid } from "./gbdt/model";
+import { codeModel } from "./gbdt/codegen";
+import { type CompiledModel, sigmoid } from "./gbdt/model";
 import { type Reason, topReasons } from "./reasons";
 
 export const OFFERS = {
@@ -67,7 +68,7 @@ export function chooseOffersInto(scorers: readonly Scorer[], chunk: CarChunk, si
   const { rows, x, party } = chunk;
   const margins = scorers.map((s) => {
     const m = new Float64Array(rows);
-    marginsInto(s.compiled, x, rows, nF, m);
+    codeModel(s.compiled).margins(x, rows, nF, m);
     return m;
   });
   let capacity = 64;
@@ -151,7 +152,7 @@ const shares = new Float64Array(FEATURES.length);
 export function offerReasons(scorer: Scorer, chunk: CarChunk, row: number): Reason[] {
   const nF = FEATURES.length;
   const features = chunk.x.subarray(row * nF, (row + 1) * nF);
-  return topReasons(FEATURES, contributionsInto(scorer.compiled, features, shares), features);
+  return topReasons(FEATURES, codeModel(scorer.compiled).contributions(features, shares), features);
 }
 
 /** chooseOffersInto, with the offers as objects. */
