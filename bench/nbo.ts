@@ -9,9 +9,11 @@
 //    and the lift. 2. Scores every client as the nightly job does, timed; the reference is the same
 //    feature query streamed out alone (COPY to nowhere), so the ratio is what scoring and writing add.
 import { sql } from "drizzle-orm";
-import { SCORING_QUERY_SETTINGS } from "../server/src/modules/scoring/dataset.service";
-import { featureQuery } from "../server/src/modules/scoring/features";
-import { scoreClients } from "../server/src/modules/scoring/scoring.service";
+import { numberRows, rowWidth, SCORING_QUERY_SETTINGS } from "../server/src/modules/scoring/dataset.service";
+import { FEATURES, featureQuery } from "../server/src/modules/scoring/features";
+import { codeModel } from "../server/src/modules/scoring/gbdt/codegen";
+import { marginsInto } from "../server/src/modules/scoring/gbdt/model";
+import { activeScorers, scoreClients } from "../server/src/modules/scoring/scoring.service";
 import { TRAINING, trainPropensityModels } from "../server/src/modules/scoring/training.service";
 import { execRows, openDatabase } from "../server/src/platform/db/database";
 import { migrate } from "../server/src/platform/db/migrate";
@@ -106,6 +108,8 @@ export default async function nboBench(args: string[]): Promise<void> {
     }
   }
 
+  await treesWalkedOrCompiled(database, asOf);
+
   // Reference: the same feature rows streamed out of PostgreSQL and dropped.
   let bytes = 0;
   let started = performance.now();
@@ -125,4 +129,48 @@ export default async function nboBench(args: string[]): Promise<void> {
     `reference: the feature query alone streamed out by COPY (${(bytes / 2 ** 20).toFixed(0)} MB) ${referenceS.toFixed(1)} s; ratio ${(scoringS / referenceS).toFixed(2)}`,
   );
   await database.close();
+}
+
+/**
+ * The live models on a sample of every tenth client's cars, in this thread: margins by walking the
+ * node arrays, then by the trees compiled to code (what the nightly run uses).
+ */
+async function treesWalkedOrCompiled(database: Awaited<ReturnType<typeof openDatabase>>, asOf: string) {
+  const scorers = await activeScorers(database.db);
+  if (!scorers.length) return;
+  const nF = FEATURES.length;
+  const rows: Float64Array[] = [];
+  for await (const batch of numberRows(
+    database,
+    database.db,
+    featureQuery({ day: asOf, storedSegment: true, sample: { salt: 1, every: 10 } }),
+    rowWidth(0),
+    SCORING_QUERY_SETTINGS,
+  ))
+    for (const row of batch) rows.push(row);
+  const x = new Float32Array(rows.length * nF);
+  rows.forEach((row, i) => {
+    for (let f = 0; f < nF; f++) x[i * nF + f] = row[3 + f]!;
+  });
+  const trees = scorers.reduce((n, s) => n + s.compiled.roots.length, 0);
+  const time = (run: () => void) => {
+    run(); // the first pass warms V8 up
+    const started = performance.now();
+    run();
+    return performance.now() - started;
+  };
+  const out = new Float64Array(rows.length);
+  const margins = (walk: boolean) => () => {
+    for (const s of scorers) {
+      if (walk) marginsInto(s.compiled, x, rows.length, nF, out);
+      else codeModel(s.compiled).margins(x, rows.length, nF, out);
+    }
+  };
+  const walked = time(margins(true));
+  const compiled = time(margins(false));
+  const perCar = (ms: number) => `${((ms * 1000) / rows.length).toFixed(2)} µs`;
+  console.log(
+    `\ntrees on ${rows.length.toLocaleString("en")} cars (every 10th client), one thread, ${scorers.length} models, ${trees} trees:` +
+      `\n  margins walked through the node arrays ${perCar(walked)} a car, compiled to code ${perCar(compiled)}; ratio ${(walked / compiled).toFixed(2)}`,
+  );
 }

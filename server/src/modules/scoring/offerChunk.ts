@@ -1,7 +1,7 @@
 import { type Family, offerValue } from "./families";
 import { FEATURES } from "./features";
 import { codeModel } from "./gbdt/codegen";
-import { type CompiledModel, sigmoid } from "./gbdt/model";
+import { type CompiledModel, contributionsInto, sigmoid } from "./gbdt/model";
 import { type Reason, topReasons } from "./reasons";
 
 export const OFFERS = {
@@ -152,7 +152,7 @@ const shares = new Float64Array(FEATURES.length);
 export function offerReasons(scorer: Scorer, chunk: CarChunk, row: number): Reason[] {
   const nF = FEATURES.length;
   const features = chunk.x.subarray(row * nF, (row + 1) * nF);
-  return topReasons(FEATURES, codeModel(scorer.compiled).contributions(features, shares), features);
+  return topReasons(FEATURES, contributionsInto(scorer.compiled, features, shares), features);
 }
 
 /** chooseOffersInto, with the offers as objects. */

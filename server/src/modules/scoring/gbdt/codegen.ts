@@ -8,13 +8,14 @@ import type { CompiledModel } from "./model";
  * Trees are grouped a few to a function: a small function is one V8 optimises (a huge one it leaves to
  * the interpreter), and a group reads one row's features while they are in cache. Each function adds
  * its trees' values to the row's running margin one by one, in the trees' order, so the sums are the
- * very doubles `marginsInto` and `contributionsInto` produce.
+ * very doubles `marginsInto` produces.
+ *
+ * Explanations stay with the node arrays (`contributionsInto`): they are made one offer at a time, and
+ * generated code for them took V8 a hundred thousand calls to optimise, longer than it saved in a night.
  */
 export interface CodeModel {
   /** Adds the margins of `rows` rows of a row-major matrix to `out` (base included), as marginsInto. */
   margins(x: Float32Array, rows: number, stride: number, out: Float64Array): void;
-  /** Fills `out` with one row's per-feature shares of its margin, as contributionsInto. */
-  contributions(row: ArrayLike<number>, out: Float64Array): Float64Array;
 }
 
 const TREES_PER_FUNCTION = 12;
@@ -43,21 +44,7 @@ function leafExpression(m: CompiledModel, node: number, read: string): string {
   return `(${goesRight(m, node, read)} ? ${right} : ${left})`;
 }
 
-function explainStatements(m: CompiledModel, node: number, indent: string): string {
-  if (m.feature[node]! < 0) return "";
-  const f = m.feature[node]!;
-  const branch = (next: number) => {
-    const delta = m.value[next]! - m.value[node]!;
-    return `${indent}  out[${f}] += ${literal(delta)};\n${explainStatements(m, next, `${indent}  `)}`;
-  };
-  return (
-    `${indent}if (${goesRight(m, node, "row")}) {\n${branch(m.right[node]!)}` +
-    `${indent}} else {\n${branch(m.left[node]!)}${indent}}\n`
-  );
-}
-
 type MarginsPart = (x: Float32Array, rows: number, stride: number, out: Float64Array) => void;
-type ExplainPart = (row: ArrayLike<number>, out: Float64Array) => void;
 
 const generated = new WeakMap<CompiledModel, CodeModel>();
 
@@ -66,7 +53,6 @@ export function codeModel(m: CompiledModel): CodeModel {
   const known = generated.get(m);
   if (known) return known;
   const marginParts: MarginsPart[] = [];
-  const explainParts: ExplainPart[] = [];
   for (let from = 0; from < m.roots.length; from += TREES_PER_FUNCTION) {
     const roots = Array.from(m.roots.subarray(from, from + TREES_PER_FUNCTION));
     const sums = roots.map((root) => `    o += ${leafExpression(m, root, "x")};\n`).join("");
@@ -79,19 +65,12 @@ export function codeModel(m: CompiledModel): CodeModel {
         `for (let r = 0, b = 0; r < rows; r++, b += stride) {\n    let o = out[r];\n${sums}    out[r] = o;\n  }`,
       ) as MarginsPart,
     );
-    const walks = roots.map((root) => `{\n${explainStatements(m, root, "  ")}}\n`).join("");
-    explainParts.push(new Function("row", "out", `const b = 0;\n${walks}`) as ExplainPart);
   }
   const base = m.base;
   const model: CodeModel = {
     margins(x, rows, stride, out) {
       for (let r = 0; r < rows; r++) out[r]! += base;
       for (const part of marginParts) part(x, rows, stride, out);
-    },
-    contributions(row, out) {
-      out.fill(0);
-      for (const part of explainParts) part(row, out);
-      return out;
     },
   };
   generated.set(m, model);
