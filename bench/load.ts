@@ -181,6 +181,7 @@ export default async function loadBench(args: string[]): Promise<void> {
   const overall = newStats();
   // When the requests over a second started (seconds into the measured run): a burst or a steady trickle.
   const slowBySecond = new Map<number, number>();
+  const over200BySecond = new Map<number, number>();
   let nextTask = 0;
   let booked = 0;
   let k = 0;
@@ -267,15 +268,22 @@ export default async function loadBench(args: string[]): Promise<void> {
     return "search";
   };
 
+  /**
+   * Every client works for `warm + secs` seconds without stopping in between, so the measured part
+   * starts in the steady state rather than with every client firing at once; only requests started
+   * after the warm-up are recorded. With a pause, each client also starts at a random moment of one.
+   */
   const run = async (
+    warm: number,
     secs: number,
     step: (client: number) => Promise<{ path: Path; status: number; code: string } | null>,
-    record: boolean,
   ) => {
-    const begun = performance.now();
+    const begun = performance.now() + warm * 1000;
     const end = begun + secs * 1000;
+    const pause = (share: number) => new Promise((r) => setTimeout(r, think * share));
     await Promise.all(
       Array.from({ length: concurrency }, async (_, client) => {
+        if (think > 0) await pause(Math.random());
         while (performance.now() < end) {
           const t = performance.now();
           let outcome: { path: Path; status: number; code: string } | null;
@@ -285,12 +293,11 @@ export default async function loadBench(args: string[]): Promise<void> {
             outcome = { path: "search", status: 0, code: (err as Error).message.slice(0, 60) };
           }
           const micros = Math.round((performance.now() - t) * 1000);
-          if (record && think > 0) await new Promise((r) => setTimeout(r, think * (0.5 + Math.random())));
-          if (!outcome || !record) continue;
-          if (micros > 1_000_000) {
-            const second = Math.floor((t - begun) / 1000);
-            slowBySecond.set(second, (slowBySecond.get(second) ?? 0) + 1);
-          }
+          if (think > 0) await pause(0.5 + Math.random());
+          if (!outcome || t < begun) continue;
+          const second = Math.floor((t - begun) / 1000);
+          if (micros > 1_000_000) slowBySecond.set(second, (slowBySecond.get(second) ?? 0) + 1);
+          if (micros > 200_000) over200BySecond.set(second, (over200BySecond.get(second) ?? 0) + 1);
           for (const s of [stats.get(outcome.path)!, overall]) {
             s.histogram.recordValue(micros);
             if (outcome.status === 0 || outcome.status >= 400) {
@@ -309,9 +316,8 @@ export default async function loadBench(args: string[]): Promise<void> {
     return { path, ...(await send(path, session, httpOf(client))) };
   };
   // Warm the caches, connections and every path as a working morning does, then measure.
-  await run(10, mixed, false);
-  const started = performance.now();
-  await run(seconds, mixed, true);
+  const started = performance.now() + 10_000;
+  await run(10, seconds, mixed);
   const elapsed = (performance.now() - started) / 1000;
 
   // The reference: the HTTP stack alone, then the database alone, at the same concurrency.
@@ -363,6 +369,12 @@ export default async function loadBench(args: string[]): Promise<void> {
     const seconds = [...slowBySecond].sort((a, b) => a[0] - b[0]);
     console.log(
       `requests over 1 s, by the second of the run they started in: ${seconds.map(([t, n]) => `${t}s x${n}`).join(", ")}`,
+    );
+  }
+  if (over200BySecond.size > 0) {
+    const worst = [...over200BySecond].sort((a, b) => b[1] - a[1]).slice(0, 8);
+    console.log(
+      `requests over 200 ms: ${[...over200BySecond.values()].reduce((a, b) => a + b, 0)} in ${over200BySecond.size} of ${seconds} s; the busiest seconds: ${worst.map(([t, n]) => `${t}s x${n}`).join(", ")}`,
     );
   }
   for (const [p, s] of [...stats, ["overall", overall] as const]) {
