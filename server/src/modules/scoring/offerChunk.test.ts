@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Family } from "./families";
 import { FEATURES } from "./features";
 import { compile, type GbdtModel } from "./gbdt/model";
-import { type CarChunk, chooseOffers, chooseOffersCsv, type Scorer } from "./offerChunk";
+import { type CarChunk, chooseOffers, chooseOffersCsv, reasonsCsv, type Scorer } from "./offerChunk";
 import { ScoringPool } from "./scoringPool";
 
 const nF = FEATURES.length;
@@ -105,6 +105,26 @@ describe("choosing each client's best offers", () => {
   it("writes them as COPY lines of offer_scores", () => {
     const line = chooseOffersCsv(9, scorers, cars).csv.split("\n")[3];
     expect(line).toMatch(/^9,2,20,,maintenance,1,0\.73106,10000,7311,11,"\[.*\]"$/);
+  });
+
+  it("writes reasons as their JSON with the quotes doubled, as JSON.stringify would", () => {
+    const viaJson = (v: unknown) => `"${JSON.stringify(v).replace(/"/g, '""')}"`;
+    const samples = [
+      [],
+      [{ code: "osago_ends_in", params: { days: 12 } }],
+      [
+        { code: "since_maintenance", params: { months: 14, km: 18_000.5 } },
+        { code: "bought_here", params: {} },
+        { code: "nps", params: { score: Number.NaN, odd: -0, big: 1e21, tiny: 1.5e-7 } },
+      ],
+      [{ code: 'quote"d', params: { 'k"ey': Number.POSITIVE_INFINITY } }],
+    ];
+    for (const reasons of samples) expect(reasonsCsv(reasons)).toBe(viaJson(reasons));
+    const line = chooseOffersCsv(9, scorers, cars).csv.split("\n")[0]!;
+    const field = line.slice(line.indexOf('"'));
+    // What PostgreSQL reads back is the offer's reasons as JSON (a NaN becomes null).
+    const reasons = chooseOffers(scorers, cars).offers[0]!.reasons;
+    expect(JSON.parse(field.slice(1, -1).replace(/""/g, '"'))).toEqual(JSON.parse(JSON.stringify(reasons)));
   });
 
   it("scores the same in worker threads as in this one", async () => {

@@ -178,7 +178,36 @@ export function chooseOffers(
   return { clients, offers };
 }
 
-const csvJson = (v: unknown) => `"${JSON.stringify(v).replace(/"/g, '""')}"`;
+const quoted = new Map<string, string>();
+/** A JSON string with its quotes doubled for a CSV field; the few codes and names are done once. */
+function csvQuoted(s: string): string {
+  let q = quoted.get(s);
+  if (q === undefined) {
+    q = JSON.stringify(s).replace(/"/g, '""');
+    quoted.set(s, q);
+  }
+  return q;
+}
+
+/**
+ * Reasons as a CSV field holding their JSON, the very text JSON.stringify would give with its quotes
+ * doubled, written straight: a night's run writes a million of them.
+ */
+export function reasonsCsv(reasons: readonly Reason[]): string {
+  let out = '"[';
+  for (let i = 0; i < reasons.length; i++) {
+    const r = reasons[i]!;
+    out += `${i ? "," : ""}{""code"":${csvQuoted(r.code)},""params"":{`;
+    let first = true;
+    for (const key in r.params) {
+      const v = r.params[key]!;
+      out += `${first ? "" : ","}${csvQuoted(key)}:${Number.isFinite(v) ? String(v) : "null"}`;
+      first = false;
+    }
+    out += "}}";
+  }
+  return `${out}]"`;
+}
 
 /** A chunk's offers as COPY CSV lines of offer_scores (SCORE_COLUMNS' order), with no object per offer. */
 export function chooseOffersCsv(
@@ -189,7 +218,7 @@ export function chooseOffersCsv(
   const lines: string[] = [];
   const clients = chooseOffersInto(scorers, chunk, (s, c, row, rank, p, value) => {
     lines.push(
-      `${runId},${c.party[row]},${c.vehicle[row]},${c.dealership[row] || ""},${s.family.code},${rank},${Number(p.toFixed(5))},${Math.round(value)},${Math.round(p * value)},${s.modelId},${csvJson(offerReasons(s, c, row))}\n`,
+      `${runId},${c.party[row]},${c.vehicle[row]},${c.dealership[row] || ""},${s.family.code},${rank},${Number(p.toFixed(5))},${Math.round(value)},${Math.round(p * value)},${s.modelId},${reasonsCsv(offerReasons(s, c, row))}\n`,
     );
   });
   return { clients, offers: lines.length, csv: lines.join("") };

@@ -18,7 +18,7 @@ describe("a model compiled to code", () => {
     expect(coded).toEqual(walked);
   });
 
-  it("sends missing values left, and with a missing or infinite threshold does what the arrays do", () => {
+  it("sends missing values left, and with an infinite threshold (or a missing one) does what the arrays do", () => {
     // One split per tree: x0 at NaN, x1 at +Infinity, x2 at -Infinity, x0 at 0 (-0 as the leaf).
     const stump = (feature: number, threshold: number, left: number, right: number) => ({
       feature: [feature, -1, -1],
@@ -53,9 +53,9 @@ describe("a model compiled to code", () => {
     expect([...coded]).toEqual([...walked]);
     expect([...coded]).toEqual([
       -1 + 1 + 10 + 100 - 0,
-      -1 + 2 + 10 + 200 + 1000,
-      -1 + 2 + 10 + 100,
-      -1 + 2 + 10 + 200,
+      -1 + 1 + 10 + 200 + 1000,
+      -1 + 1 + 10 + 100,
+      -1 + 1 + 10 + 200,
     ]);
   });
 

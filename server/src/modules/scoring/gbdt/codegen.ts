@@ -27,21 +27,19 @@ function literal(v: number): string {
   return Object.is(v, -0) ? "-0" : String(v);
 }
 
-/** The test that sends a row right: anything above the threshold (missing values go left). */
-function goesRight(m: CompiledModel, node: number, read: string): string {
+/** The test that sends a row right, as the node arrays do: above the threshold (a missing value never is). */
+function goesRight(m: CompiledModel, node: number): string {
   const f = m.feature[node]!;
   if (!Number.isInteger(f) || f < 0 || f >= m.features) throw new Error(`feature ${f} out of range`);
   const t = m.threshold[node]!;
-  const v = `${read}[${f === 0 ? "b" : `b + ${f}`}]`;
-  // v <= NaN is never true, so with a missing threshold every present value goes right.
-  return Number.isNaN(t) ? `${v} === ${v}` : `${v} > ${literal(t)}`;
+  return `x[${f === 0 ? "b" : `b + ${f}`}] > ${literal(t)}`;
 }
 
-function leafExpression(m: CompiledModel, node: number, read: string): string {
+function leafExpression(m: CompiledModel, node: number): string {
   if (m.feature[node]! < 0) return literal(m.value[node]!);
-  const right = leafExpression(m, m.right[node]!, read);
-  const left = leafExpression(m, m.left[node]!, read);
-  return `(${goesRight(m, node, read)} ? ${right} : ${left})`;
+  const right = leafExpression(m, m.right[node]!);
+  const left = leafExpression(m, m.left[node]!);
+  return `(${goesRight(m, node)} ? ${right} : ${left})`;
 }
 
 type MarginsPart = (x: Float32Array, rows: number, stride: number, out: Float64Array) => void;
@@ -55,7 +53,7 @@ export function codeModel(m: CompiledModel): CodeModel {
   const marginParts: MarginsPart[] = [];
   for (let from = 0; from < m.roots.length; from += TREES_PER_FUNCTION) {
     const roots = Array.from(m.roots.subarray(from, from + TREES_PER_FUNCTION));
-    const sums = roots.map((root) => `    o += ${leafExpression(m, root, "x")};\n`).join("");
+    const sums = roots.map((root) => `    o += ${leafExpression(m, root)};\n`).join("");
     marginParts.push(
       new Function(
         "x",

@@ -7,7 +7,7 @@
 export interface GbdtTree {
   /** Split feature of each node; -1 marks a leaf. */
   feature: number[];
-  /** Rows with the value at or below the threshold, or missing, go left. */
+  /** Rows with the value above the threshold go right; at or below it, or missing (NaN), left. */
   threshold: number[];
   left: number[];
   right: number[];
@@ -83,8 +83,7 @@ export function marginsInto(
       let node = root;
       let f = feature[node]!;
       while (f >= 0) {
-        const v = x[base + f]!;
-        node = v <= threshold[node]! || Number.isNaN(v) ? left[node]! : right[node]!;
+        node = x[base + f]! > threshold[node]! ? right[node]! : left[node]!;
         f = feature[node]!;
       }
       out[r]! += value[node]!;
@@ -98,8 +97,7 @@ export function predictRow(m: CompiledModel, row: ArrayLike<number>): number {
   for (let k = 0; k < m.roots.length; k++) {
     let node = m.roots[k]!;
     while (m.feature[node]! >= 0) {
-      const v = row[m.feature[node]!]!;
-      node = v <= m.threshold[node]! || Number.isNaN(v) ? m.left[node]! : m.right[node]!;
+      node = row[m.feature[node]!]! > m.threshold[node]! ? m.right[node]! : m.left[node]!;
     }
     z += m.value[node]!;
   }
@@ -119,15 +117,17 @@ export function contributions(m: CompiledModel, row: ArrayLike<number>): Float64
 
 /** contributions() into `out` (zeroed here), for callers that explain millions of rows. */
 export function contributionsInto(m: CompiledModel, row: ArrayLike<number>, out: Float64Array): Float64Array {
+  const { roots, feature, threshold, left, right, value } = m;
   out.fill(0);
-  for (let k = 0; k < m.roots.length; k++) {
-    let node = m.roots[k]!;
-    while (m.feature[node]! >= 0) {
-      const f = m.feature[node]!;
-      const v = row[f]!;
-      const next = v <= m.threshold[node]! || Number.isNaN(v) ? m.left[node]! : m.right[node]!;
-      out[f]! += m.value[next]! - m.value[node]!;
+  for (let k = 0; k < roots.length; k++) {
+    let node = roots[k]!;
+    let f = feature[node]!;
+    while (f >= 0) {
+      // Above the threshold goes right; at or below it, or missing (NaN compares false), left.
+      const next = row[f]! > threshold[node]! ? right[node]! : left[node]!;
+      out[f]! += value[next]! - value[node]!;
       node = next;
+      f = feature[node]!;
     }
   }
   return out;
