@@ -9,7 +9,12 @@
 //    and the lift. 2. Scores every client as the nightly job does, timed; the reference is the same
 //    feature query streamed out alone (COPY to nowhere), so the ratio is what scoring and writing add.
 import { sql } from "drizzle-orm";
-import { numberRows, rowWidth, SCORING_QUERY_SETTINGS } from "../server/src/modules/scoring/dataset.service";
+import {
+  numberRows,
+  rowWidth,
+  SCORING_QUERY_SETTINGS,
+  scoringQuerySettings,
+} from "../server/src/modules/scoring/dataset.service";
 import { FEATURES, featureQuery } from "../server/src/modules/scoring/features";
 import { codeModel } from "../server/src/modules/scoring/gbdt/codegen";
 import { marginsInto } from "../server/src/modules/scoring/gbdt/model";
@@ -115,7 +120,7 @@ export default async function nboBench(args: string[]): Promise<void> {
   let started = performance.now();
   for await (const chunk of database.copyOut(
     featureQuery({ day: asOf, storedSegment: true }),
-    SCORING_QUERY_SETTINGS,
+    await scoringQuerySettings(database.db),
   ))
     bytes += chunk.length;
   const referenceS = (performance.now() - started) / 1000;

@@ -23,12 +23,24 @@ const ID_COLUMNS = 3;
 
 /**
  * The feature query joins a dozen per-car and per-client aggregates whose sizes the planner cannot
- * guess (it expects billions of rows), so it would spend seconds compiling JIT code for it. For every
- * client at once (scoring) hash joins and in-memory hash aggregates are right, where it would pick
- * nested loops and sorts; for a training sample of a few thousand cars its index lookups are right.
+ * guess (it expects billions of rows), so it would always compile JIT code for it: 4-5 s of compiling,
+ * which pays back only over a large group's million rows of expressions. For every client at once
+ * (scoring) hash joins and in-memory hash aggregates are right, where it would pick nested loops and
+ * sorts; for a training sample of a few thousand cars its index lookups are right.
  */
 export const SCORING_QUERY_SETTINGS = { enable_nestloop: "off", jit: "off", work_mem: "256MB" };
 export const SAMPLE_QUERY_SETTINGS = { jit: "off", work_mem: "64MB" };
+/** Cars owned from which scoring everyone is worth PostgreSQL's JIT compiling. */
+const JIT_FROM_CARS = 300_000;
+
+/** The settings for scoring everyone: SCORING_QUERY_SETTINGS, with JIT for a large group. */
+export async function scoringQuerySettings(db: Db): Promise<Record<string, string>> {
+  const [size] = await execRows<{ cars: number }>(
+    db,
+    sql`SELECT reltuples::float8 AS cars FROM pg_class WHERE oid = 'vehicle_ownerships'::regclass`,
+  );
+  return { ...SCORING_QUERY_SETTINGS, jit: (size?.cars ?? 0) >= JIT_FROM_CARS ? "on" : "off" };
+}
 
 class RowsBuilder {
   count = 0;

@@ -3,6 +3,7 @@ import type { Family } from "./families";
 import { FEATURES } from "./features";
 import { compile, type GbdtModel } from "./gbdt/model";
 import { type CarChunk, chooseOffers, chooseOffersCsv, reasonsCsv, type Scorer } from "./offerChunk";
+import type { Reason } from "./reasons";
 import { ScoringPool } from "./scoringPool";
 
 const nF = FEATURES.length;
@@ -109,7 +110,7 @@ describe("choosing each client's best offers", () => {
 
   it("writes reasons as their JSON with the quotes doubled, as JSON.stringify would", () => {
     const viaJson = (v: unknown) => `"${JSON.stringify(v).replace(/"/g, '""')}"`;
-    const samples = [
+    const samples: Reason[][] = [
       [],
       [{ code: "osago_ends_in", params: { days: 12 } }],
       [

@@ -1,7 +1,8 @@
 import { availableParallelism } from "node:os";
 import { and, eq, sql } from "drizzle-orm";
 import { type Database, type Db, execRows } from "../../platform/db/database";
-import { numberRows, rowWidth, SCORING_QUERY_SETTINGS } from "./dataset.service";
+import { NumberCsvReader } from "./csvNumbers";
+import { numberRows, rowWidth, SCORING_QUERY_SETTINGS, scoringQuerySettings } from "./dataset.service";
 import { type Family, skipsOpenDeals } from "./families";
 import { FEATURES, featureQuery } from "./features";
 import { compile, type GbdtModel } from "./gbdt/model";
@@ -103,19 +104,13 @@ export async function prepareScores(
   const summary = { runId, cars: 0, clients: 0, offers: 0, families: scorers.map((s) => s.family.code) };
   const finish = () => ({ ...summary, ms: Math.round(performance.now() - started) });
   if (!scorers.length) return finish();
-  const rows = () =>
-    numberRows(
-      database,
-      db,
-      featureQuery({ day: o.today, storedSegment: true }),
-      rowWidth(0),
-      SCORING_QUERY_SETTINGS,
-    );
+  const features = featureQuery({ day: o.today, storedSegment: true });
 
   if (database.kind !== "postgres") {
     // PGlite: a small group, scored in this thread and inserted in the caller's transaction.
     const chunks = new ChunkBuilder();
-    for await (const batch of rows()) for (const row of batch) chunks.add(row);
+    for await (const batch of numberRows(database, db, features, rowWidth(0), SCORING_QUERY_SETTINGS))
+      for (const row of batch) chunks.add(row);
     const chunk = chunks.take();
     const { clients, offers } = chooseOffers(scorers, chunk);
     Object.assign(summary, { cars: chunk.rows, clients, offers: offers.length });
@@ -157,15 +152,18 @@ export async function prepareScores(
   };
   async function* lines(): AsyncGenerator<string> {
     const chunks = new ChunkBuilder();
-    for await (const batch of rows()) {
-      for (const row of batch) {
-        // A chunk ends between two clients, never inside one's cars.
-        if (chunks.rows >= SCORING.chunkRows && row[0] !== chunks.lastParty)
-          inFlight.push(score(chunks.take()));
-        chunks.add(row);
-      }
+    // Each row goes from COPY's bytes straight into the chunk's typed arrays: no array per row.
+    const reader = new NumberCsvReader(rowWidth(0), (row) => {
+      // A chunk ends between two clients, never inside one's cars.
+      if (chunks.rows >= SCORING.chunkRows && row[0] !== chunks.lastParty)
+        inFlight.push(score(chunks.take()));
+      chunks.add(row);
+    });
+    for await (const bytes of database.copyOut(features, await scoringQuerySettings(db))) {
+      reader.push(bytes);
       while (inFlight.length > SCORING.chunksInFlight) yield written(await inFlight.shift()!);
     }
+    reader.end();
     if (chunks.rows) inFlight.push(score(chunks.take()));
     while (inFlight.length) yield written(await inFlight.shift()!);
   }
