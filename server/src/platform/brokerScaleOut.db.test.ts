@@ -18,14 +18,34 @@ let nc: NatsConnection;
 let workers: OrbitProcess[] = [];
 const streams = [stream];
 
+/** A worker's settings for reading `onStream` under the subjects `<onPrefix>.*`. */
+const brokerEnv = (onStream: string, onPrefix: string, more: Record<string, string> = {}) => ({
+  ORBIT_EVENTS_NATS_URL: NATS_URL!,
+  ORBIT_EVENTS_NATS_STREAM: onStream,
+  ORBIT_EVENTS_NATS_SUBJECT: onPrefix,
+  ...more,
+});
+
+/** Message `m`: a batch of ten page views, ids `<tag>-<run>-<m>-<i>`, each id added to `ids`. */
+const batchOf = (tag: string, m: number, ids: string[]) =>
+  JSON.stringify({
+    events: Array.from({ length: 10 }, (_, i) => {
+      const id = `${tag}-${run}-${m}-${i}`;
+      ids.push(id);
+      return {
+        id,
+        type: "page_view",
+        occurredAt: new Date().toISOString(),
+        visitorId: `${tag}-${m % 50}`,
+        payload: { page: `/cars/${i}` },
+      };
+    }),
+  });
+
 beforeAll(async () => {
   if (!ready) return;
   t = await createTestDatabase();
-  const env = {
-    ORBIT_EVENTS_NATS_URL: NATS_URL!,
-    ORBIT_EVENTS_NATS_STREAM: stream,
-    ORBIT_EVENTS_NATS_SUBJECT: prefix,
-  };
+  const env = brokerEnv(stream, prefix);
   // One after the other: the first creates the stream and the shared consumer, the second finds them.
   workers = [await startOrbit("worker", t.url!, env)];
   workers.push(await startOrbit("worker", t.url!, env));
@@ -53,18 +73,7 @@ describe.skipIf(!ready)("events from NATS JetStream with two workers", () => {
     const js = jetstream(nc);
     const ids: string[] = [];
     for (let m = 0; m < 60; m++) {
-      const events = Array.from({ length: 10 }, (_, i) => {
-        const id = `broker-${run}-${m}-${i}`;
-        ids.push(id);
-        return {
-          id,
-          type: "page_view",
-          occurredAt: new Date().toISOString(),
-          visitorId: `v-${m}`,
-          payload: { page: `/cars/${i}` },
-        };
-      });
-      const body = JSON.stringify({ events });
+      const body = batchOf("broker", m, ids);
       await js.publish(`${prefix}.site`, body);
       // A site's backend that did not see the broker's answer publishes again.
       if (m % 4 === 0) await js.publish(`${prefix}.site`, body);
@@ -90,20 +99,12 @@ describe.skipIf(!ready)("events from NATS JetStream with two workers", () => {
     const ids: string[] = [];
     // 1,500 messages of 10 events: three fetches of 500, so the worker dies with one batch stored and
     // another in hand.
-    for (let m = 0; m < 1500; m++) {
-      const events = Array.from({ length: 10 }, (_, i) => {
-        const id = `kill-${run}-${m}-${i}`;
-        ids.push(id);
-        return { id, type: "page_view", occurredAt: new Date().toISOString(), visitorId: `k-${m % 50}` };
-      });
-      await js.publish(`${killPrefix}.site`, JSON.stringify({ events }));
-    }
-    const worker = await startOrbit("worker", t.url!, {
-      ORBIT_EVENTS_NATS_URL: NATS_URL!,
-      ORBIT_EVENTS_NATS_STREAM: killStream,
-      ORBIT_EVENTS_NATS_SUBJECT: killPrefix,
-      ORBIT_EVENTS_NATS_ACK_WAIT_SECONDS: "3",
-    });
+    for (let m = 0; m < 1500; m++) await js.publish(`${killPrefix}.site`, batchOf("kill", m, ids));
+    const worker = await startOrbit(
+      "worker",
+      t.url!,
+      brokerEnv(killStream, killPrefix, { ORBIT_EVENTS_NATS_ACK_WAIT_SECONDS: "3" }),
+    );
     workers.push(worker);
     const inHand = async () => (await jsm.consumers.info(killStream, "orbit-intake")).num_ack_pending;
     await until(
