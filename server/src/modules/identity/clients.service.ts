@@ -332,7 +332,7 @@ export async function clientHistory(
   return { versions, sourceRecords, merges };
 }
 
-export async function listVersions(db: Db, partyId: number): Promise<PartyVersion[]> {
+async function listVersions(db: Db, partyId: number): Promise<PartyVersion[]> {
   const rows = await db
     .select({ v: partyVersions, changedBy: users.fullName })
     .from(partyVersions)
@@ -350,7 +350,7 @@ export async function listVersions(db: Db, partyId: number): Promise<PartyVersio
   }));
 }
 
-export async function listSourceRecords(db: Db, partyId: number): Promise<SourceRecord[]> {
+async function listSourceRecords(db: Db, partyId: number): Promise<SourceRecord[]> {
   const rows = await db
     .select()
     .from(sourceRecords)
@@ -368,7 +368,7 @@ export async function listSourceRecords(db: Db, partyId: number): Promise<Source
 }
 
 /** Merges into and out of this client, newest first. */
-export async function listMerges(db: Db, partyId: number): Promise<MergeEntry[]> {
+async function listMerges(db: Db, partyId: number): Promise<MergeEntry[]> {
   const rows = await db
     .select({ m: merges, mergedName: parties.displayName, by: users.fullName })
     .from(merges)
