@@ -92,7 +92,8 @@ describe("the workshop", () => {
       // Measured once the board has stopped loading: a late refetch that moves the card under the
       // mouse would turn the drag into a click on a busy machine.
       await page.waitForLoadState("networkidle");
-      await card.scrollIntoViewIfNeeded();
+      // In the middle of the window: at its top edge the sticky header would take the mouse-down.
+      await card.evaluate((el) => el.scrollIntoView({ block: "center" }));
       const from = (await card.boundingBox())!;
       const to = (await page.locator(`[data-post="${target.id}"]`).boundingBox())!;
       const moved = page.waitForResponse((r) =>
