@@ -125,10 +125,15 @@ export default async function nboBench(args: string[]): Promise<void> {
     bytes += chunk.length;
   const referenceS = (performance.now() - started) / 1000;
   started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const summary = await database.db.transaction((tx) => scoreClients(database, tx, { today: asOf }));
   const scoringS = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   console.log(
     `\nscoring: ${summary.clients.toLocaleString("en")} clients (${summary.cars.toLocaleString("en")} cars) × ${summary.families.length} models, ${summary.offers.toLocaleString("en")} offers written, in ${scoringS.toFixed(1)} s (${Math.round(summary.clients / scoringS).toLocaleString("en")} clients/s; target: 1,000,000 in under 60 s)`,
+  );
+  console.log(
+    `CPU time of Orbit's process during scoring (every thread): ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`,
   );
   console.log(
     `reference: the feature query alone streamed out by COPY (${(bytes / 2 ** 20).toFixed(0)} MB) ${referenceS.toFixed(1)} s; ratio ${(scoringS / referenceS).toFixed(2)}`,
