@@ -1,6 +1,5 @@
 import { AnonymiseRequest, AnonymiseResult, ClientExport, IdParam } from "@orbit/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppContext } from "../../app";
 import { actorOf } from "../staff/accessControl";
 import { actingAs } from "../staff/actor";

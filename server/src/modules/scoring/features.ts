@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { segmentSql } from "../engagement/segments";
+import { OWNER_OF_CAR_FIRST } from "../vehicles/ownership";
 
 /**
  * What the propensity models see of a client's car on a day: one row per car a client owns that day,
@@ -113,7 +114,7 @@ export function featureQuery(o: FeatureQueryOptions): SQL {
              p.home_dealership_id, p.kind, p.created_at, p.segment
         FROM vehicle_ownerships o JOIN parties p ON p.id = o.party_id AND p.status = 'active' AND NOT p.blocked
        WHERE o.valid_from <= ${t} AND (o.valid_to IS NULL OR o.valid_to > ${t}) ${sampled} ${only}
-       ORDER BY o.vehicle_id, o.valid_from DESC),
+       ORDER BY ${OWNER_OF_CAR_FIRST}),
     ${everyone ? sql`` : sql`clients AS MATERIALIZED (SELECT DISTINCT party_id FROM cars),`}
     wo AS (
       SELECT w.vehicle_id,

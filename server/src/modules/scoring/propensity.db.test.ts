@@ -1,9 +1,12 @@
 import type { ClientCard, PropensityOverview } from "@orbit/contracts";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type SignedIn, type TestApp } from "../../../test/testApp";
 import { jobHandlers } from "../../jobs";
+import { execRows } from "../../platform/db/database";
 import type { ClaimedJob } from "../../platform/jobs/queue";
 import { evaluateWorklists } from "../tasks/evaluate.service";
+import { featureQuery } from "./features";
 import { scoreClients } from "./scoring.service";
 import { trainPropensityModels } from "./training.service";
 
@@ -87,6 +90,47 @@ describe("scoring and the card", () => {
     );
     expect(ranks[0]!.n).toBe(0);
   }, 120_000);
+
+  it("gives a car recorded twice from the same day, for two clients not merged yet, to the latest record", async () => {
+    // A merge leaves the duplicate's ownership of the car beside the survivor's, from the same day. Here
+    // the later of each pair is handed to another client, as if the two were not merged yet.
+    const pairs = await t.database.query<{ vehicle_id: number; party_id: number }>(
+      `WITH pair AS (
+         SELECT o.vehicle_id, max(o.id) AS latest
+           FROM vehicle_ownerships o JOIN parties p ON p.id = o.party_id AND p.status = 'active' AND NOT p.blocked
+          WHERE o.valid_from <= $1 AND (o.valid_to IS NULL OR o.valid_to > $1)
+          GROUP BY o.vehicle_id HAVING count(*) = 2 AND min(o.valid_from) = max(o.valid_from)),
+       numbered AS (SELECT pair.*, row_number() OVER (ORDER BY vehicle_id) AS n FROM pair),
+       carless AS (
+         SELECT p.id, row_number() OVER (ORDER BY p.id) AS n FROM parties p
+          WHERE p.status = 'active' AND NOT p.blocked
+            AND NOT EXISTS (SELECT 1 FROM vehicle_ownerships x WHERE x.party_id = p.id))
+       UPDATE vehicle_ownerships o SET party_id = carless.id
+         FROM numbered JOIN carless USING (n)
+        WHERE o.id = numbered.latest
+        RETURNING o.vehicle_id, o.party_id`,
+      [today],
+    );
+    expect(pairs.length).toBeGreaterThan(5);
+    const ownerOf = new Map(pairs.map((p) => [p.vehicle_id, p.party_id]));
+    const parties = await t.database.query<{ party_id: number }>(
+      "SELECT DISTINCT party_id FROM vehicle_ownerships WHERE vehicle_id = ANY($1::int[])",
+      [[...ownerOf.keys()]],
+    );
+    // Everyone (the nightly run's form of the query) and a few clients (the card's) agree on it.
+    for (const query of [
+      featureQuery({ day: today, storedSegment: true }),
+      featureQuery({ day: today, partyIds: parties.map((p) => p.party_id) }),
+    ]) {
+      const rows = await execRows<{ vehicle_id: number; party_id: number }>(
+        t.database.db,
+        sql`SELECT f.vehicle_id, f.party_id FROM (${query}) f`,
+      );
+      const tied = rows.filter((r) => ownerOf.has(r.vehicle_id));
+      expect(tied.length).toBe(ownerOf.size);
+      for (const r of tied) expect(r.party_id, `car ${r.vehicle_id}`).toBe(ownerOf.get(r.vehicle_id));
+    }
+  });
 
   it("shows the model's offers on the card with probability, value and reasons, and the rules for the rest", async () => {
     const [row] = await t.database.query<{ party_id: number }>(

@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { int } from "../../platform/db/database";
+import { OWNER_OF_CAR_FIRST } from "../vehicles/ownership";
 import type { STANDARD_KINDS } from "./schema";
 
 type Kind = (typeof STANDARD_KINDS)[number];
@@ -79,7 +80,7 @@ const car = sql.raw(`nullif(concat_ws(' ', v.make, v.model), '')`);
 const carsOn = (t: SQL) => sql`(SELECT DISTINCT ON (o.vehicle_id) o.vehicle_id, o.party_id, o.valid_from
     FROM vehicle_ownerships o JOIN parties p ON p.id = o.party_id AND p.status = 'active'
    WHERE o.valid_from <= ${t} AND (o.valid_to IS NULL OR o.valid_to > ${t})
-   ORDER BY o.vehicle_id, o.valid_from DESC)`;
+   ORDER BY ${OWNER_OF_CAR_FIRST})`;
 
 /**
  * The SQL that finds one kind's needs for a day, all clients at once (null when the standard has nothing

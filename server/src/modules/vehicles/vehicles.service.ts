@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../platform/db/database";
 import { mileageReadings, vehicleOwnerships, vehicles } from "./schema";
 import { decodeModelYear } from "./vin";
@@ -79,6 +79,7 @@ export async function currentOwnerOf(db: Db, vin: string): Promise<number | null
     .from(vehicleOwnerships)
     .innerJoin(vehicles, eq(vehicles.id, vehicleOwnerships.vehicleId))
     .where(and(eq(vehicles.vin, vin), isNull(vehicleOwnerships.validTo)))
+    .orderBy(desc(vehicleOwnerships.validFrom), desc(vehicleOwnerships.id))
     .limit(1);
   return row?.partyId ?? null;
 }
