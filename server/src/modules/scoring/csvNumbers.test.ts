@@ -17,6 +17,26 @@ describe("NumberCsvReader", () => {
     expect(rows[2]![3]).toBeNaN();
   });
 
+  it("reads the same numbers wherever a chunk ends, right after a decimal point or a sign included", () => {
+    const text = "12.5,-3.25,,4e-1\n0.5,-0.75,100,2.\n-.5,7,1.0E2,8\n";
+    const bytes = new TextEncoder().encode(text);
+    const read = (pieces: Uint8Array[]) => {
+      const rows: number[][] = [];
+      const reader = new NumberCsvReader(4, (r) => rows.push([...r]));
+      for (const piece of pieces) reader.push(piece);
+      reader.end();
+      return rows;
+    };
+    const whole = read([bytes]);
+    expect(whole).toEqual([
+      [12.5, -3.25, Number.NaN, 0.4],
+      [0.5, -0.75, 100, 2],
+      [-0.5, 7, 100, 8],
+    ]);
+    for (let at = 1; at < bytes.length; at++)
+      expect(read([bytes.subarray(0, at), bytes.subarray(at)]), `split at ${at}`).toEqual(whole);
+  });
+
   it("refuses text where numbers are expected and rows of the wrong width", () => {
     expect(() => new NumberCsvReader(2, () => {}).push(new TextEncoder().encode("1,x\n"))).toThrow(
       /not a number/,

@@ -8,6 +8,8 @@ export class NumberCsvReader {
   private col = 0;
   private value = 0;
   private scale = 0;
+  /** After the decimal point: kept between chunks, as a chunk may end right after the point. */
+  private fraction = false;
   private negative = false;
   private digits = false;
   private exponent: number | null = null;
@@ -28,6 +30,7 @@ export class NumberCsvReader {
     this.col++;
     this.value = 0;
     this.scale = 0;
+    this.fraction = false;
     this.negative = false;
     this.digits = false;
     this.exponent = null;
@@ -35,7 +38,6 @@ export class NumberCsvReader {
   }
 
   push(chunk: Uint8Array): void {
-    let fraction = this.scale > 0;
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk[i]!;
       if (c >= 48 && c <= 57) {
@@ -43,18 +45,15 @@ export class NumberCsvReader {
         else {
           this.value = this.value * 10 + (c - 48);
           this.digits = true;
-          if (fraction) this.scale++;
+          if (this.fraction) this.scale++;
         }
-      } else if (c === 44) {
+      } else if (c === 44) this.endField();
+      else if (c === 10) {
         this.endField();
-        fraction = false;
-      } else if (c === 10) {
-        this.endField();
-        fraction = false;
         if (this.col !== this.columns) throw new Error(`expected ${this.columns} columns, got ${this.col}`);
         this.col = 0;
         this.onRow(this.row);
-      } else if (c === 46) fraction = true;
+      } else if (c === 46) this.fraction = true;
       else if (c === 45) {
         if (this.exponent !== null) this.expNegative = true;
         else this.negative = true;
